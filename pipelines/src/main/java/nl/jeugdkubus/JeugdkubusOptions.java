@@ -1,0 +1,93 @@
+package nl.jeugdkubus;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Every option of the main job; {@code --help=nl.jeugdkubus.JeugdkubusOptions} lists them. */
+public interface JeugdkubusOptions extends PipelineOptions {
+
+  @Description("Input folder with one subfolder per source: registraties/, ijw/, declaraties/, cbs/ (docs/input-formats.md). "
+      + "Each source can be overridden by its own option.")
+  String getInput();
+  void setInput(String value);
+
+  @Description("Municipal registrations (local team / toegang), CSV file glob. Default: <input>/registraties/*.csv; 'none' skips this source")
+  String getRegistrations();
+  void setRegistrations(String value);
+
+  @Description("iJw 3.2 messages (JW301, JW305, JW307, JW323), XML file glob. Default: <input>/ijw/*.xml; 'none' skips this source")
+  String getIjw();
+  void setIjw(String value);
+
+  @Description("Flat declarations export, CSV file glob. Default: <input>/declaraties/*.csv; 'none' skips this source")
+  String getDeclarationsCsv();
+  void setDeclarationsCsv(String value);
+
+  @Description("CBS Statline tables, OData TypedDataSet JSON or CSV, file glob. Default: <input>/cbs/*; 'none' skips this source")
+  String getCbs();
+  void setCbs(String value);
+
+  @Description("Output folder: cube/ (publishable Parquet cube), dimensions/, deadletters/, manifest.json")
+  @Default.String("out")
+  String getOutput();
+  void setOutput(String value);
+
+  @Description("Periods to report: half-years and ranges, e.g. 2024H1, 2023H1,2023H2 or 2021H1-2024H2")
+  @Default.String("2021H1-2024H2")
+  String getPeriods();
+  void setPeriods(String value);
+
+  @Description("File holding the secret pseudonymisation key (must not be readable by group or others). "
+      + "Either this or --keyEnv is required.")
+  String getKeyFile();
+  void setKeyFile(String value);
+
+  @Description("Name of an environment variable holding the secret pseudonymisation key (used when --keyFile is not given)")
+  @Default.String("JEUGDKUBUS_KEY")
+  String getKeyEnv();
+  void setKeyEnv(String value);
+
+  @Description("Purpose label mixed into every pseudonym: cubes made for different purposes cannot be joined")
+  @Default.String("beleidsinformatie-jeugd")
+  String getPurpose();
+  void setPurpose(String value);
+
+  @Description("Folder with configuration tables overriding the packaged conf/ (code lists, mappings, regions, indicators)")
+  String getConfDir();
+  void setConfDir(String value);
+
+  @Description("Identifier of this run, written into every cube row and the manifest. Default: a UTC timestamp")
+  String getRunId();
+  void setRunId(String value);
+
+  @Description("Also write the internal, unprotected cube (no rounding, no suppression) to <output>/internal/. "
+      + "For authorised analysts only.")
+  @Default.Boolean(false)
+  boolean getInternalCube();
+  void setInternalCube(boolean value);
+
+  @Description("Disclosure control: counts are rounded to a multiple of this number")
+  @Default.Integer(5)
+  int getRoundTo();
+  void setRoundTo(int value);
+
+  @Description("Disclosure control: counts from 1 up to and including this number are suppressed")
+  @Default.Integer(7)
+  int getSuppressUpTo();
+  void setSuppressUpTo(int value);
+
+  @Description("Reference group of gemeenten for the benchmark, comma-separated GM codes. Default: the gemeenten in the input")
+  String getReferenceGroup();
+  void setReferenceGroup(String value);
+
+  @Description("Base period for index figures (value of the base period = 100)")
+  @Default.String("2021H1")
+  String getIndexBase();
+  void setIndexBase(String value);
+
+  @Description("Print progress (stage, records so far) to the console while the job runs")
+  @Default.Boolean(true)
+  boolean getProgress();
+  void setProgress(boolean value);
+}

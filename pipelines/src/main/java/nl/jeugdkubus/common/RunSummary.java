@@ -1,0 +1,120 @@
+package nl.jeugdkubus.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * The closing summary of a run: what was read, rejected, linked and written, and whether the counts
+ * reconcile (nothing silently dropped). Built from the pipeline's counters (namespace "jeugdkubus").
+ */
+public final class RunSummary {
+  /** Record types as the pseudonymisation and linkage steps name them. */
+  static final String[] TYPES = {"registraties", "toewijzingen", "mutaties", "declaraties"};
+
+  /** One reconciliation equation. */
+  public record Check(String name, long left, long right, String formula) {
+    public boolean ok() {
+      return left == right;
+    }
+  }
+
+  private final SortedMap<String, Long> counters;
+
+  public RunSummary(Map<String, Long> counters) {
+    this.counters = new TreeMap<>(counters);
+  }
+
+  /** Reads every jeugdkubus counter of a finished run (attempted values: every runner reports them). */
+  public static RunSummary of(PipelineResult result) {
+    MetricQueryResults q = result.metrics().queryMetrics(
+        MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Counters.NAMESPACE)).build());
+    Map<String, Long> m = new TreeMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      Long v = c.getAttempted();
+      m.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
+    }
+    return new RunSummary(m);
+  }
+
+  public SortedMap<String, Long> counters() {
+    return counters;
+  }
+
+  public long get(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  private long sumPrefix(String prefix) {
+    return counters.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
+  }
+
+  /**
+   * The equations that must hold: staging records in = pseudonymisation in; per type pseudonymisation
+   * in = out + dead; linkage in = pseudonymisation out; linkage in = linked + unlinked + dead.
+   */
+  public List<Check> checks() {
+    List<Check> out = new ArrayList<>();
+    long stagedPersons = get("staging.registraties.records") + get("staging.ijw.records") + get("staging.declaraties_csv.records");
+    long pseudoIn = 0;
+    for (String t : TYPES) pseudoIn += get("pseudonymisation." + t + ".in");
+    out.add(new Check("staged person records reach pseudonymisation", stagedPersons, pseudoIn,
+        "staging.{registraties,ijw,declaraties_csv}.records = sum pseudonymisation.*.in"));
+    for (String t : TYPES) {
+      long in = get("pseudonymisation." + t + ".in");
+      out.add(new Check("pseudonymisation " + t, in, get("pseudonymisation." + t + ".out") + get("pseudonymisation." + t + ".dead"),
+          "in = out + dead"));
+      out.add(new Check("linkage receives " + t, get("pseudonymisation." + t + ".out"), get("linkage." + t + ".in"),
+          "pseudonymisation out = linkage in"));
+      out.add(new Check("linkage " + t, get("linkage." + t + ".in"),
+          get("linkage." + t + ".linked") + sumPrefix("linkage." + t + ".unlinked.") + sumPrefix("linkage." + t + ".dead."),
+          "in = linked + unlinked + dead"));
+    }
+    return out;
+  }
+
+  public boolean reconciles() {
+    return checks().stream().allMatch(Check::ok);
+  }
+
+  /** The console text. */
+  public String render() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Read (staging)                 records   dead letters\n");
+    for (String s : new String[] {"registraties", "ijw", "declaraties_csv", "cbs"}) {
+      sb.append(String.format("  %-26s %9d %14d%n", s, get("staging." + s + ".records"), get("staging." + s + ".dead")));
+    }
+    sb.append("Pseudonymised                   in       out   rejected\n");
+    for (String t : TYPES) {
+      sb.append(String.format("  %-22s %9d %9d %10d%n", t, get("pseudonymisation." + t + ".in"),
+          get("pseudonymisation." + t + ".out"), get("pseudonymisation." + t + ".dead")));
+    }
+    sb.append("Linked                          in    linked  unlinked  rejected\n");
+    for (String t : TYPES) {
+      sb.append(String.format("  %-22s %9d %9d %9d %9d%n", t, get("linkage." + t + ".in"), get("linkage." + t + ".linked"),
+          sumPrefix("linkage." + t + ".unlinked."), sumPrefix("linkage." + t + ".dead.")));
+    }
+    counters.forEach((k, v) -> {
+      if (k.contains(".unlinked.")) sb.append(String.format("    %-52s %9d%n", k.substring("linkage.".length()), v));
+    });
+    sb.append(String.format("Persons %d, trajectories %d%n", get("linkage.persons"), get("linkage.trajectories")));
+    sb.append("Dead letters by reason\n");
+    counters.forEach((k, v) -> {
+      if (k.startsWith("deadletters.")) sb.append(String.format("  %-54s %9d%n", k.substring("deadletters.".length()), v));
+    });
+    sb.append(String.format("Cube: %d rows written (%d suppressed)%s%n", get("marts.cube.rows"), get("marts.cube.suppressed"),
+        get("marts.internal.rows") > 0 ? ", internal cube " + get("marts.internal.rows") + " rows" : ""));
+    sb.append("Reconciliation\n");
+    for (Check c : checks()) {
+      sb.append(String.format("  [%s] %-44s %9d = %-9d (%s)%n", c.ok() ? "ok" : "FAIL", c.name(), c.left(), c.right(), c.formula()));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,61 @@
+package nl.jeugdkubus.marts;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import nl.jeugdkubus.JeugdkubusOptions;
+import nl.jeugdkubus.common.Period;
+
+/**
+ * Configuration of the marts layer.
+ *
+ * @param periods the periods of the cube (half-years and/or full years)
+ * @param runId written into every row
+ * @param confDir folder overriding the packaged conf/ (may be null)
+ * @param referenceGroup gemeente codes of the benchmark reference group; empty = the gemeenten in the input
+ * @param indexBase base period of index rows (= 100); for full-year rows its year is the base
+ */
+public record MartsConfig(List<Period> periods, String runId, String confDir, List<String> referenceGroup, Period indexBase)
+    implements Serializable {
+
+  public MartsConfig {
+    periods = List.copyOf(new TreeSet<>(Objects.requireNonNull(periods, "periods")));
+    if (periods.isEmpty()) throw new IllegalArgumentException("no periods");
+    referenceGroup = referenceGroup == null ? List.of() : List.copyOf(referenceGroup);
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(indexBase, "indexBase");
+  }
+
+  /**
+   * From the job options: the periods of --periods, plus every full year of which both halves are in it;
+   * --referenceGroup (comma-separated), --indexBase, --runId (default: the given fallback), --confDir.
+   */
+  public static MartsConfig fromOptions(JeugdkubusOptions o, String fallbackRunId) {
+    List<Period> ps = withFullYears(Period.parseList(o.getPeriods()));
+    List<String> ref = new ArrayList<>();
+    if (o.getReferenceGroup() != null) {
+      for (String s : o.getReferenceGroup().split(",")) if (!s.isBlank()) ref.add(s.trim());
+    }
+    String run = o.getRunId() == null || o.getRunId().isBlank() ? fallbackRunId : o.getRunId();
+    return new MartsConfig(ps, run, o.getConfDir(), ref, Period.parse(o.getIndexBase()));
+  }
+
+  /** The periods plus each full year whose two halves are both present. */
+  public static List<Period> withFullYears(List<Period> periods) {
+    TreeSet<Period> out = new TreeSet<>(periods);
+    for (Period p : periods) {
+      if (p.isHalfYear() && out.contains(Period.halfYear(p.year(), 1)) && out.contains(Period.halfYear(p.year(), 2))) {
+        out.add(p.asYear());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The base period for index rows of a period: the index base for half-years, its year for full years; null if none applies. */
+  public Period indexBaseFor(Period p) {
+    if (p.isHalfYear()) return indexBase.isHalfYear() ? indexBase : null;
+    return indexBase.asYear();
+  }
+}

@@ -1,0 +1,561 @@
+package nl.jeugdkubus.staging;
+
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import nl.jeugdkubus.common.DeadLetters;
+import nl.jeugdkubus.model.DeadLetter;
+import nl.jeugdkubus.model.DeclaratieRegel;
+import nl.jeugdkubus.model.IjwStartStop;
+import nl.jeugdkubus.model.IjwToewijzing;
+
+/**
+ * Reads one iJw 3.2 message (one {@code Bericht} per file) with StAX, namespace-aware. The message type
+ * comes from the root element's namespace ({@code http://www.istandaarden.nl/ijw/3_2/jw301/schema}).
+ *
+ * <ul>
+ *   <li>JW301: one {@link IjwToewijzing} per {@code ToegewezenProduct}; gemeente = "GM" + header
+ *       Afzender, aanbieder = header Ontvanger.
+ *   <li>JW305 / JW307: one {@link IjwStartStop} per {@code StartProduct} / {@code StopProduct};
+ *       gemeente = "GM" + Ontvanger, aanbieder = Afzender.
+ *   <li>JW323: one {@link DeclaratieRegel} (sourceFormat "JW323") per {@code Prestatie}; amounts are
+ *       cents.
+ *   <li>Any other type: every date element is checked (INVALID_DATE with its XML path for an impossible
+ *       date), then one UNSUPPORTED_MESSAGE dead letter for the file.
+ * </ul>
+ *
+ * A product with a problem becomes a dead letter with its XML path; the other products still come out.
+ * XML that is not well-formed gives exactly one NOT_WELL_FORMED dead letter for the file (with line
+ * and column) and nothing else from that file: the records of a file are held until its end tag is
+ * read. No exception escapes {@link #parse}.
+ */
+public final class IjwMessageParser implements Serializable {
+  public static final String SOURCE = "ijw";
+  public static final Set<String> SUPPORTED = Set.of("JW301", "JW305", "JW307", "JW323");
+
+  private static final Pattern IJW_NAMESPACE =
+      Pattern.compile("http://www\\.istandaarden\\.nl/ijw/3_2/(jw\\d{3})/schema", Pattern.CASE_INSENSITIVE);
+
+  /** Elements of type LDT_Datum in the iJw 3.2 XSDs. */
+  static final Set<String> DATE_ELEMENTS = Set.of("Begindatum", "BeschikkingIngangsdatum", "Dagtekening",
+      "DagtekeningRetour", "Datum", "DeclaratieDagtekening", "Einddatum", "GewensteIngangsdatum", "Ingangsdatum",
+      "ToewijzingEinddatum", "ToewijzingIngangsdatum", "Toewijzingsdatum");
+
+  /** Container elements whose children repeat (maxOccurs unbounded): their children get an index in paths. */
+  static final Set<String> REPEATING_CONTAINERS = Set.of("AangevraagdeProducten", "Clienten", "Contactgegevens",
+      "NieuweProducten", "OngewijzigdeProducten", "Prestaties", "Relaties", "RetourCodes", "StartProducten",
+      "StopProducten", "TeWijzigenProducten", "ToegewezenProducten");
+
+  private static final String H = "/Bericht/Header";
+  private static final String CLIENT = "/Bericht/Client";
+  private static final String JW301_PRODUCT = "/Bericht/Client/ToegewezenProducten/ToegewezenProduct";
+  private static final String JW305_PRODUCT = "/Bericht/Client/StartProducten/StartProduct";
+  private static final String JW307_PRODUCT = "/Bericht/Client/StopProducten/StopProduct";
+  private static final String JW323_DECLARATIE = "/Bericht/Declaratie";
+  private static final String JW323_CLIENT = "/Bericht/Declaratie/Clienten/Client";
+  private static final String JW323_PRESTATIE = "/Bericht/Declaratie/Clienten/Client/Prestaties/Prestatie";
+  private static final int MAX_TEXT = 4096;
+
+  /** Receives the records of one message. */
+  public interface Sink {
+    void toewijzing(IjwToewijzing t);
+
+    void startStop(IjwStartStop s);
+
+    void declaratie(DeclaratieRegel d);
+
+    void dead(DeadLetter d);
+  }
+
+  /** A sink that keeps everything (tests, and the per-file buffer). */
+  public static final class Result implements Sink {
+    public final List<IjwToewijzing> toewijzingen = new ArrayList<>();
+    public final List<IjwStartStop> startStops = new ArrayList<>();
+    public final List<DeclaratieRegel> declaraties = new ArrayList<>();
+    public final List<DeadLetter> deadLetters = new ArrayList<>();
+
+    @Override
+    public void toewijzing(IjwToewijzing t) {
+      toewijzingen.add(t);
+    }
+
+    @Override
+    public void startStop(IjwStartStop s) {
+      startStops.add(s);
+    }
+
+    @Override
+    public void declaratie(DeclaratieRegel d) {
+      declaraties.add(d);
+    }
+
+    @Override
+    public void dead(DeadLetter d) {
+      deadLetters.add(d);
+    }
+
+    public int recordCount() {
+      return toewijzingen.size() + startStops.size() + declaraties.size();
+    }
+
+    void replayTo(Sink sink) {
+      toewijzingen.forEach(sink::toewijzing);
+      startStops.forEach(sink::startStop);
+      declaraties.forEach(sink::declaratie);
+      deadLetters.forEach(sink::dead);
+    }
+  }
+
+  private final Set<String> knownProductCategories;
+
+  /** With the JZ020 codes of the classpath copy of conf/hulpvorm-mapping.csv. */
+  public IjwMessageParser() {
+    this(ProductCategories.load(null));
+  }
+
+  public IjwMessageParser(Set<String> knownProductCategories) {
+    this.knownProductCategories = Set.copyOf(knownProductCategories);
+  }
+
+  /**
+   * Parses one message file.
+   *
+   * @return the message type found in the root namespace ("JW301", "JW315", ...), or null when the
+   *     file is not well-formed or not an iJw 3.2 message
+   */
+  public String parse(String fileName, InputStream in, Sink sink) {
+    Run run = new Run(fileName);
+    XMLStreamReader r = null;
+    try {
+      r = factory().createXMLStreamReader(in);
+      run.read(r);
+    } catch (XMLStreamException e) {
+      Location loc = e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
+      sink.dead(notWellFormed(fileName, loc, run.type, e));
+      return null;
+    } catch (RuntimeException e) {
+      // some StAX implementations wrap parse errors in unchecked exceptions
+      Throwable c = e.getCause();
+      if (c instanceof XMLStreamException xe) {
+        Location loc = xe.getLocation() != null ? xe.getLocation() : (r != null ? r.getLocation() : null);
+        sink.dead(notWellFormed(fileName, loc, run.type, xe));
+        return null;
+      }
+      sink.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.READ_ERROR,
+          "message could not be read (" + e.getClass().getSimpleName() + ")", null, run.type == null ? "IJW" : run.type));
+      return null;
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException ignored) {
+          // nothing left to read
+        }
+      }
+    }
+    run.finish();
+    run.buffer.replayTo(sink);
+    return run.type;
+  }
+
+  private static XMLInputFactory factory() {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    return f;
+  }
+
+  private static DeadLetter notWellFormed(String fileName, Location loc, String type, XMLStreamException e) {
+    String where = loc == null ? "unknown position" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
+    String msg = e.getMessage() == null ? "" : e.getMessage();
+    // the parser message may quote a bit of the document: drop everything but its explanation
+    int k = msg.indexOf("Message:");
+    if (k >= 0) msg = msg.substring(k + "Message:".length());
+    msg = msg.replaceAll("\\s+", " ").strip();
+    String detail = "not well-formed XML at " + where + (msg.isEmpty() ? "" : ": " + StagingValues.safe(msg, 160));
+    return DeadLetters.of(SOURCE, fileName, where, Reasons.STAGE, Reasons.NOT_WELL_FORMED, detail, null,
+        type == null ? "IJW" : type);
+  }
+
+  /** One element on the path from the root. */
+  private static final class Frame {
+    final String name;
+    final String path; // without indices, the key of the values map
+    final String indexedPath; // with indices where elements repeat: the position in dead letters
+    Map<String, Integer> childCounts;
+    boolean hasChildren;
+    final StringBuilder text = new StringBuilder();
+
+    Frame(String name, String path, String indexedPath) {
+      this.name = name;
+      this.path = path;
+      this.indexedPath = indexedPath;
+    }
+  }
+
+  /** The state of reading one file. */
+  private final class Run {
+    final String fileName;
+    final Result buffer = new Result();
+    final Deque<Frame> stack = new ArrayDeque<>();
+    /** Leaf texts by path without indices; cleared below an element when it starts again. */
+    final TreeMap<String, String> values = new TreeMap<>();
+    String type;
+    boolean supported;
+    int records;
+
+    Run(String fileName) {
+      this.fileName = fileName;
+    }
+
+    void read(XMLStreamReader r) throws XMLStreamException {
+      while (r.hasNext()) {
+        int ev = r.next();
+        switch (ev) {
+          case XMLStreamConstants.START_ELEMENT -> start(r);
+          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+            Frame top = stack.peek();
+            if (top != null && top.text.length() < MAX_TEXT) top.text.append(r.getText());
+          }
+          case XMLStreamConstants.END_ELEMENT -> end();
+          default -> { }
+        }
+      }
+    }
+
+    private void start(XMLStreamReader r) {
+      String name = r.getLocalName();
+      Frame parent = stack.peek();
+      if (parent == null) {
+        detectType(name, r.getNamespaceURI());
+        stack.push(new Frame(name, "/" + name, "/" + name));
+        return;
+      }
+      parent.hasChildren = true;
+      if (parent.childCounts == null) parent.childCounts = new HashMap<>();
+      int n = parent.childCounts.merge(name, 1, Integer::sum);
+      boolean indexed = n > 1 || REPEATING_CONTAINERS.contains(parent.name);
+      String path = parent.path + "/" + name;
+      String indexedPath = parent.indexedPath + "/" + name + (indexed ? "[" + n + "]" : "");
+      // a new element of this path: forget what the previous one held
+      values.subMap(path + "/", path + "/\uffff").clear();
+      values.remove(path);
+      stack.push(new Frame(name, path, indexedPath));
+    }
+
+    private void detectType(String rootName, String ns) {
+      Matcher m = IJW_NAMESPACE.matcher(ns == null ? "" : ns);
+      if ("Bericht".equals(rootName) && m.matches()) {
+        type = m.group(1).toUpperCase();
+        supported = SUPPORTED.contains(type);
+      } else {
+        type = null;
+        supported = false;
+      }
+    }
+
+    private void end() {
+      Frame f = stack.pop();
+      if (!f.hasChildren) {
+        String t = f.text.toString().strip();
+        values.put(f.path, t);
+        if (!supported && DATE_ELEMENTS.contains(f.name)) checkDate(f, t);
+      }
+      if (!supported || type == null) return;
+      switch (type) {
+        case "JW301" -> {
+          if (f.path.equals(JW301_PRODUCT)) toewijzing(f.indexedPath);
+        }
+        case "JW305" -> {
+          if (f.path.equals(JW305_PRODUCT)) startStop(f.indexedPath, JW305_PRODUCT);
+        }
+        case "JW307" -> {
+          if (f.path.equals(JW307_PRODUCT)) startStop(f.indexedPath, JW307_PRODUCT);
+        }
+        case "JW323" -> {
+          if (f.path.equals(JW323_PRESTATIE)) prestatie(f.indexedPath);
+        }
+        default -> { }
+      }
+    }
+
+    /** Called once the end of the document was reached without a parse error. */
+    void finish() {
+      if (!supported) {
+        String detail = type == null
+            ? "not an iJw 3.2 message (root element is not a Bericht in an http://www.istandaarden.nl/ijw/3_2/.../schema namespace)"
+            : "message type " + type + " is not read by jeugdkubus (only " + String.join(", ", new java.util.TreeSet<>(SUPPORTED)) + ")";
+        buffer.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.UNSUPPORTED_MESSAGE, detail,
+            Issues.mask(firstBsn()), type == null ? "IJW" : type));
+      } else if (records == 0) {
+        buffer.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.EMPTY_FILE,
+            type + " message holds no " + recordElement(), Issues.mask(firstBsn()), type));
+      }
+    }
+
+    private String recordElement() {
+      return switch (type) {
+        case "JW301" -> "ToegewezenProduct";
+        case "JW305" -> "StartProduct";
+        case "JW307" -> "StopProduct";
+        default -> "Prestatie";
+      };
+    }
+
+    private String firstBsn() {
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        if (e.getKey().endsWith("/Bsn")) return e.getValue();
+      }
+      return null;
+    }
+
+    /** Unsupported messages: an impossible date is reported with its path (the issue about JW315.xml). */
+    private void checkDate(Frame f, String text) {
+      try {
+        StagingValues.ijwDate(text);
+      } catch (IllegalArgumentException e) {
+        boolean personal = f.path.contains("Geboortedatum");
+        String detail = personal
+            ? f.name + " (birth date) is not a valid date"
+            : f.name + " " + StagingValues.safe(text) + " is not a valid date (yyyy-MM-dd)";
+        buffer.dead(DeadLetters.of(SOURCE, fileName, f.indexedPath, Reasons.STAGE, Reasons.INVALID_DATE,
+            detail, Issues.mask(nearestBsn()), type == null ? "IJW" : type));
+      }
+    }
+
+    private String nearestBsn() {
+      for (Frame a : stack) { // innermost first
+        String b = values.get(a.path + "/Bsn");
+        if (b != null) return b;
+      }
+      return null;
+    }
+
+    // ---- record builders ----
+
+    private String v(String path) {
+      return StagingValues.clean(values.get(path));
+    }
+
+    private String required(String path, String label, Issues issues) {
+      String s = v(path);
+      if (s == null) issues.add(Reasons.MISSING_FIELD, label + " is missing");
+      return s;
+    }
+
+    private String gemeente(String path, String label, Issues issues) {
+      String s = v(path);
+      if (s == null) {
+        issues.add(Reasons.MISSING_FIELD, label + " (gemeente) is missing");
+        return null;
+      }
+      String g = StagingValues.gmFromIjw(s);
+      if (g == null) issues.add(Reasons.INVALID_CODE, label + " (gemeente) " + StagingValues.safe(s) + " is not 4 digits");
+      return g;
+    }
+
+    private String bsn(String path, Issues issues) {
+      String s = v(path);
+      if (s == null) {
+        issues.add(Reasons.MISSING_FIELD, "Bsn is missing");
+        return null;
+      }
+      String n = StagingValues.normaliseBsn(s);
+      if (n == null) issues.add(Reasons.INVALID_BSN, "Bsn is not 8 or 9 digits (" + s.replaceAll("\\s", "").length() + " characters)");
+      return n;
+    }
+
+    private String date(String path, String label, boolean required, boolean personal, Issues issues) {
+      String s = v(path);
+      if (s == null) {
+        if (required) issues.add(Reasons.MISSING_FIELD, label + " is missing");
+        return null;
+      }
+      try {
+        return StagingValues.ijwDate(s);
+      } catch (IllegalArgumentException e) {
+        issues.add(Reasons.INVALID_DATE, personal
+            ? label + " is not a valid date"
+            : label + " " + StagingValues.safe(s) + " is not a valid date (yyyy-MM-dd)");
+        return null;
+      }
+    }
+
+    private String geslacht(String path, Issues issues) {
+      String s = v(path);
+      if (s == null) return null;
+      String g = StagingValues.geslachtCod046(s);
+      if (g == null) issues.add(Reasons.INVALID_CODE, "Geslacht " + StagingValues.safe(s) + " is not a COD046 code (0, 1, 2)");
+      return g;
+    }
+
+    private String categorie(String path, String label, Issues issues) {
+      String s = v(path);
+      if (s != null && !knownProductCategories.contains(s)) {
+        issues.add(Reasons.UNKNOWN_CODE, label + " " + StagingValues.safe(s) + " is not a JZ020 code in conf/hulpvorm-mapping.csv");
+      }
+      return s;
+    }
+
+    private Long cents(String path, String label, boolean required, Issues issues) {
+      String s = v(path);
+      if (s == null) {
+        if (required) issues.add(Reasons.MISSING_FIELD, label + " is missing");
+        return null;
+      }
+      Long c = StagingValues.wholeNumber(s);
+      if (c == null) issues.add(Reasons.INVALID_AMOUNT, label + " " + StagingValues.safe(s) + " is not a whole number of cents");
+      return c;
+    }
+
+    private void reject(Issues issues, String position, String rawBsn) {
+      buffer.dead(issues.toDeadLetter(SOURCE, fileName, position, rawBsn, type));
+    }
+
+    private void toewijzing(String position) {
+      records++;
+      String p = JW301_PRODUCT;
+      Issues issues = new Issues();
+      String berichtId = required(H + "/BerichtIdentificatie/Identificatie", "BerichtIdentificatie/Identificatie", issues);
+      String gemeente = gemeente(H + "/Afzender", "Afzender", issues);
+      String aanbieder = required(H + "/Ontvanger", "Ontvanger", issues);
+      String bsn = bsn(CLIENT + "/Bsn", issues);
+      String geboorte = date(CLIENT + "/Geboortedatum/Datum", "Geboortedatum", false, true, issues);
+      String geslacht = geslacht(CLIENT + "/Geslacht", issues);
+      String nummer = required(p + "/ToewijzingNummer", "ToewijzingNummer", issues);
+      String categorie = categorie(p + "/Product/Categorie", "Product/Categorie", issues);
+      String toewijzingsdatum = date(p + "/Toewijzingsdatum", "Toewijzingsdatum", false, false, issues);
+      String ingang = date(p + "/Ingangsdatum", "Ingangsdatum", true, false, issues);
+      String eind = date(p + "/Einddatum", "Einddatum", false, false, issues);
+      if (!issues.isEmpty()) {
+        reject(issues, position, v(CLIENT + "/Bsn"));
+        return;
+      }
+      buffer.toewijzing(IjwToewijzing.newBuilder()
+          .setSourceFile(fileName)
+          .setPosition(position)
+          .setBerichtId(berichtId)
+          .setGemeenteCode(gemeente)
+          .setAanbiederCode(aanbieder)
+          .setBsn(bsn)
+          .setGeboortedatum(geboorte)
+          .setGeslacht(geslacht)
+          .setToewijzingNummer(nummer)
+          .setProductCategorie(categorie)
+          .setProductCode(v(p + "/Product/Code"))
+          .setToewijzingsdatum(toewijzingsdatum)
+          .setIngangsdatum(ingang)
+          .setEinddatum(eind)
+          .setRedenWijziging(v(p + "/RedenWijziging"))
+          .build());
+    }
+
+    private void startStop(String position, String p) {
+      records++;
+      boolean stop = p.equals(JW307_PRODUCT);
+      Issues issues = new Issues();
+      String berichtId = required(H + "/BerichtIdentificatie/Identificatie", "BerichtIdentificatie/Identificatie", issues);
+      String gemeente = gemeente(H + "/Ontvanger", "Ontvanger", issues);
+      String aanbieder = required(H + "/Afzender", "Afzender", issues);
+      String bsn = bsn(CLIENT + "/Bsn", issues);
+      String geboorte = date(CLIENT + "/Geboortedatum/Datum", "Geboortedatum", false, true, issues);
+      String geslacht = geslacht(CLIENT + "/Geslacht", issues);
+      String nummer = required(p + "/ToewijzingNummer", "ToewijzingNummer", issues);
+      String categorie = categorie(p + "/Product/Categorie", "Product/Categorie", issues);
+      String toewijzingIngang = date(p + "/ToewijzingIngangsdatum", "ToewijzingIngangsdatum", false, false, issues);
+      String begin = date(p + "/Begindatum", "Begindatum", true, false, issues);
+      String eind = stop ? date(p + "/Einddatum", "Einddatum", true, false, issues) : null;
+      if (!issues.isEmpty()) {
+        reject(issues, position, v(CLIENT + "/Bsn"));
+        return;
+      }
+      buffer.startStop(IjwStartStop.newBuilder()
+          .setSourceFile(fileName)
+          .setPosition(position)
+          .setBerichtType(type)
+          .setBerichtId(berichtId)
+          .setGemeenteCode(gemeente)
+          .setAanbiederCode(aanbieder)
+          .setBsn(bsn)
+          .setGeboortedatum(geboorte)
+          .setGeslacht(geslacht)
+          .setToewijzingNummer(nummer)
+          .setProductCategorie(categorie)
+          .setProductCode(v(p + "/Product/Code"))
+          .setToewijzingIngangsdatum(toewijzingIngang)
+          .setBegindatum(begin)
+          .setEinddatum(eind)
+          .setRedenBeeindiging(stop ? v(p + "/RedenBeeindiging") : null)
+          .setStatusAanlevering(v(p + "/StatusAanlevering"))
+          .build());
+    }
+
+    private void prestatie(String position) {
+      records++;
+      String p = JW323_PRESTATIE;
+      Issues issues = new Issues();
+      String gemeente = gemeente(H + "/Ontvanger", "Ontvanger", issues);
+      String aanbieder = required(H + "/Afzender", "Afzender", issues);
+      String declaratieNummer = required(JW323_DECLARATIE + "/DeclaratieNummer", "DeclaratieNummer", issues);
+      String bsn = bsn(JW323_CLIENT + "/Bsn", issues);
+      String referentie = required(p + "/ProductReferentie/ReferentieNummer", "ProductReferentie/ReferentieNummer", issues);
+      String categorie = categorie(p + "/ProductCategorie", "ProductCategorie", issues);
+      String begin = date(p + "/ProductPeriode/Begindatum", "ProductPeriode/Begindatum", true, false, issues);
+      String eind = date(p + "/ProductPeriode/Einddatum", "ProductPeriode/Einddatum", true, false, issues);
+      Long volume = null;
+      String volumeText = v(p + "/GeleverdVolume");
+      if (volumeText != null) {
+        volume = StagingValues.wholeNumber(volumeText);
+        if (volume == null) issues.add(Reasons.INVALID_NUMBER, "GeleverdVolume " + StagingValues.safe(volumeText) + " is not a whole number");
+      }
+      Long tarief = cents(p + "/ProductTarief", "ProductTarief", false, issues);
+      Long bedrag = cents(p + "/IngediendBedrag/Bedrag", "IngediendBedrag/Bedrag", true, issues);
+      String dc = v(p + "/IngediendBedrag/DebetCredit");
+      if (dc == null) {
+        issues.add(Reasons.MISSING_FIELD, "IngediendBedrag/DebetCredit is missing");
+      } else if (!dc.equals("D") && !dc.equals("C")) {
+        issues.add(Reasons.INVALID_CODE, "IngediendBedrag/DebetCredit " + StagingValues.safe(dc) + " is not D or C");
+      }
+      if (!issues.isEmpty()) {
+        reject(issues, position, v(JW323_CLIENT + "/Bsn"));
+        return;
+      }
+      buffer.declaratie(DeclaratieRegel.newBuilder()
+          .setSourceFile(fileName)
+          .setPosition(position)
+          .setSourceFormat("JW323")
+          .setGemeenteCode(gemeente)
+          .setAanbiederCode(aanbieder)
+          .setDeclaratieNummer(declaratieNummer)
+          .setReferentieNummer(referentie)
+          .setBsn(bsn)
+          .setToewijzingNummer(v(p + "/ToewijzingNummer"))
+          .setProductCategorie(categorie)
+          .setProductCode(v(p + "/ProductCode"))
+          .setPeriodeBegin(begin)
+          .setPeriodeEind(eind)
+          .setGeleverdVolume(volume)
+          .setEenheid(v(p + "/Eenheid"))
+          .setProductTariefCenten(tarief)
+          .setBedragCenten(bedrag)
+          .setDebetCredit(dc)
+          .build());
+    }
+  }
+}

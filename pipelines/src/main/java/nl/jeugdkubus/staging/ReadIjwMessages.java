@@ -1,0 +1,105 @@
+package nl.jeugdkubus.staging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import nl.jeugdkubus.common.Counters;
+import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.model.DeadLetter;
+import nl.jeugdkubus.model.DeclaratieRegel;
+import nl.jeugdkubus.model.IjwStartStop;
+import nl.jeugdkubus.model.IjwToewijzing;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * iJw 3.2 message files (a glob) to {@link Tags#IJW_TOEWIJZINGEN} (JW301), {@link Tags#IJW_START_STOP}
+ * (JW305/JW307), {@link Tags#DECLARATIE_REGELS} (JW323) and {@link Tags#DEAD_LETTERS}. See
+ * {@link IjwMessageParser}. Counters: staging.ijw.read (files), staging.ijw.&lt;TYPE&gt;.read (files per
+ * message type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records, staging.ijw.dead.
+ */
+public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
+  private final String glob;
+  private final String confDir;
+
+  public ReadIjwMessages(String glob) {
+    this(glob, null);
+  }
+
+  /** @param confDir folder overriding conf/ (for hulpvorm-mapping.csv), or null for the packaged copy */
+  public ReadIjwMessages(String glob, String confDir) {
+    this.glob = glob;
+    this.confDir = confDir;
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    Set<String> categories = ProductCategories.load(confDir);
+    PCollectionTuple out = StagingFiles.match(input, "Ijw", glob)
+        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories)))
+            .withOutputTags(Tags.IJW_TOEWIJZINGEN,
+                TupleTagList.of(Tags.IJW_START_STOP).and(Tags.DECLARATIE_REGELS).and(Tags.DEAD_LETTERS)));
+    out.get(Tags.IJW_TOEWIJZINGEN).setCoder(AvroCoder.of(IjwToewijzing.class));
+    out.get(Tags.IJW_START_STOP).setCoder(AvroCoder.of(IjwStartStop.class));
+    out.get(Tags.DECLARATIE_REGELS).setCoder(AvroCoder.of(DeclaratieRegel.class));
+    out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
+    return out;
+  }
+
+  static final class ParseFn extends DoFn<FileIO.ReadableFile, IjwToewijzing> {
+    private final IjwMessageParser parser;
+    private final Counter read = Counters.counter("staging.ijw.read");
+    private final Counter records = Counters.counter("staging.ijw.records");
+    private final Counter dead = Counters.counter("staging.ijw.dead");
+
+    ParseFn(IjwMessageParser parser) {
+      this.parser = parser;
+    }
+
+    @ProcessElement
+    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+      read.inc();
+      String name = StagingFiles.fileName(file);
+      IjwMessageParser.Sink sink = new IjwMessageParser.Sink() {
+        @Override
+        public void toewijzing(IjwToewijzing t) {
+          records.inc();
+          out.get(Tags.IJW_TOEWIJZINGEN).output(t);
+        }
+
+        @Override
+        public void startStop(IjwStartStop s) {
+          records.inc();
+          out.get(Tags.IJW_START_STOP).output(s);
+        }
+
+        @Override
+        public void declaratie(DeclaratieRegel d) {
+          records.inc();
+          out.get(Tags.DECLARATIE_REGELS).output(d);
+        }
+
+        @Override
+        public void dead(DeadLetter d) {
+          dead.inc();
+          out.get(Tags.DEAD_LETTERS).output(d);
+        }
+      };
+      String type;
+      try (InputStream in = StagingFiles.open(file)) {
+        type = parser.parse(name, in, sink);
+      } catch (IOException e) {
+        sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
+        type = null;
+      }
+      Counters.counter("staging.ijw." + (type == null ? "UNKNOWN" : type) + ".read").inc();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package nl.jeugdkubus.staging;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.jeugdkubus.JeugdkubusOptions;
+import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.model.CbsCell;
+import nl.jeugdkubus.model.DeadLetter;
+import nl.jeugdkubus.model.DeclaratieRegel;
+import nl.jeugdkubus.model.IjwStartStop;
+import nl.jeugdkubus.model.IjwToewijzing;
+import nl.jeugdkubus.model.RegistrationRow;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * The whole staging layer: reads every source and returns one tuple with
+ * {@link Tags#REGISTRATION_ROWS}, {@link Tags#IJW_TOEWIJZINGEN}, {@link Tags#IJW_START_STOP},
+ * {@link Tags#DECLARATIE_REGELS} (JW323 and CSV together), {@link Tags#CBS_CELLS} and
+ * {@link Tags#DEAD_LETTERS} (all readers together). A null glob leaves its outputs empty.
+ */
+public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
+  private final String registrationsGlob;
+  private final String ijwGlob;
+  private final String declarationsCsvGlob;
+  private final String cbsGlob;
+  private final String confDir;
+
+  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob) {
+    this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null);
+  }
+
+  /** @param confDir folder overriding conf/ (hulpvorm-mapping.csv), or null for the packaged copy */
+  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob, String confDir) {
+    this.registrationsGlob = registrationsGlob;
+    this.ijwGlob = ijwGlob;
+    this.declarationsCsvGlob = declarationsCsvGlob;
+    this.cbsGlob = cbsGlob;
+    this.confDir = confDir;
+  }
+
+  /**
+   * From the job options: each --registrations/--ijw/--declarationsCsv/--cbs glob, or else its default
+   * under --input (registraties/*.csv, ijw/*.xml, declaraties/*.csv, cbs/*); null when neither is given.
+   */
+  public static ReadSources fromOptions(JeugdkubusOptions o) {
+    String in = o.getInput();
+    return new ReadSources(
+        orDefault(o.getRegistrations(), in, "registraties/*.csv"),
+        orDefault(o.getIjw(), in, "ijw/*.xml"),
+        orDefault(o.getDeclarationsCsv(), in, "declaraties/*.csv"),
+        orDefault(o.getCbs(), in, "cbs/*"),
+        o.getConfDir());
+  }
+
+  private static String orDefault(String glob, String input, String sub) {
+    if (glob != null && !glob.isBlank()) return glob;
+    if (input == null || input.isBlank()) return null;
+    return input.endsWith("/") ? input + sub : input + "/" + sub;
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    List<PCollection<RegistrationRow>> registrations = new ArrayList<>();
+    List<PCollection<IjwToewijzing>> toewijzingen = new ArrayList<>();
+    List<PCollection<IjwStartStop>> startStops = new ArrayList<>();
+    List<PCollection<DeclaratieRegel>> declaraties = new ArrayList<>();
+    List<PCollection<CbsCell>> cells = new ArrayList<>();
+    List<PCollection<DeadLetter>> dead = new ArrayList<>();
+
+    if (registrationsGlob != null) {
+      PCollectionTuple t = input.apply("ReadRegistrations", new ReadRegistrations(registrationsGlob));
+      registrations.add(t.get(Tags.REGISTRATION_ROWS));
+      dead.add(t.get(Tags.DEAD_LETTERS));
+    }
+    if (ijwGlob != null) {
+      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, confDir));
+      toewijzingen.add(t.get(Tags.IJW_TOEWIJZINGEN));
+      startStops.add(t.get(Tags.IJW_START_STOP));
+      declaraties.add(t.get(Tags.DECLARATIE_REGELS));
+      dead.add(t.get(Tags.DEAD_LETTERS));
+    }
+    if (declarationsCsvGlob != null) {
+      PCollectionTuple t = input.apply("ReadDeclarationsCsv", new ReadDeclarationsCsv(declarationsCsvGlob, confDir));
+      declaraties.add(t.get(Tags.DECLARATIE_REGELS));
+      dead.add(t.get(Tags.DEAD_LETTERS));
+    }
+    if (cbsGlob != null) {
+      PCollectionTuple t = input.apply("ReadCbsTables", new ReadCbsTables(cbsGlob));
+      cells.add(t.get(Tags.CBS_CELLS));
+      dead.add(t.get(Tags.DEAD_LETTERS));
+    }
+
+    return PCollectionTuple
+        .of(Tags.REGISTRATION_ROWS, flatten(input, "RegistrationRows", registrations, AvroCoder.of(RegistrationRow.class)))
+        .and(Tags.IJW_TOEWIJZINGEN, flatten(input, "IjwToewijzingen", toewijzingen, AvroCoder.of(IjwToewijzing.class)))
+        .and(Tags.IJW_START_STOP, flatten(input, "IjwStartStop", startStops, AvroCoder.of(IjwStartStop.class)))
+        .and(Tags.DECLARATIE_REGELS, flatten(input, "DeclaratieRegels", declaraties, AvroCoder.of(DeclaratieRegel.class)))
+        .and(Tags.CBS_CELLS, flatten(input, "CbsCells", cells, AvroCoder.of(CbsCell.class)))
+        .and(Tags.DEAD_LETTERS, flatten(input, "DeadLetters", dead, AvroCoder.of(DeadLetter.class)));
+  }
+
+  private static <T> PCollection<T> flatten(PBegin input, String name, List<PCollection<T>> parts, Coder<T> coder) {
+    if (parts.isEmpty()) return input.apply("Empty" + name, Create.empty(coder));
+    if (parts.size() == 1) return parts.get(0);
+    return PCollectionList.of(parts).apply("Flatten" + name, Flatten.pCollections()).setCoder(coder);
+  }
+}

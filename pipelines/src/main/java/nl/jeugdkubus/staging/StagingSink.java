@@ -1,0 +1,14 @@
+package nl.jeugdkubus.staging;
+
+import nl.jeugdkubus.model.DeadLetter;
+
+/**
+ * Receives what a parser makes of its input: typed records and dead letters, in input order. A parser
+ * hands every input record to exactly one of the two methods (a file-level problem gives one dead
+ * letter for the file).
+ */
+public interface StagingSink<T> {
+  void record(T record);
+
+  void dead(DeadLetter deadLetter);
+}

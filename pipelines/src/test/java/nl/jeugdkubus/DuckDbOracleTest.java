@@ -1,0 +1,471 @@
+package nl.jeugdkubus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import nl.jeugdkubus.generator.GenerateRegion;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * An independent oracle: the core counts of the cube recomputed in SQL (DuckDB) straight from the
+ * generated input files, without any of the project's readers, pseudonymisation, linkage or marts code,
+ * and compared cell by cell with the internal (unprotected) cube of a real run.
+ *
+ * <p>Inputs reach DuckDB like this: the CSVs through DuckDB's own {@code read_csv}; the iJw XML through
+ * a plain javax.xml DOM walk in this test (local element names only) and the DuckDB appender;
+ * conf/hulpvorm-mapping.csv through {@code read_csv} skipping '#' lines. People are grouped by BSN
+ * (one pseudonym per BSN, so the same grouping as the pipeline).
+ *
+ * <p>Rules mirrored from docs/linkage.md (and where the doc is silent, from what PersonLinker does;
+ * those choices are marked "SEMANTICS" in the SQL below):
+ * <ul>
+ *   <li>local-team registration = episode of hulpvorm 01, bron lokaal_team (needs a startdatum, and an
+ *       einddatum not before it); merged only with other local-team episodes;</li>
+ *   <li>iJw episode per (BSN, ToewijzingNummer), latest toewijzing version (greatest Toewijzingsdatum);
+ *       start = min JW305 Begindatum, else min JW307 Begindatum, else the first declared period;
+ *       end = JW307 Einddatum (the latest) else the toewijzing's Einddatum; JZ020 with hulpvorm GEEN
+ *       has no episode; JW305/JW307 with StatusAanlevering 3 are ignored;</li>
+ *   <li>merge (CBS protocol 3.3): same BSN, bron and hulpvorm, overlapping (next start on or before the
+ *       running end; open = infinite) = one trajectory: first start, last end, open if any part open;
+ *       the trajectory's gemeente is that of its first episode (SEMANTICS);</li>
+ *   <li>declarations: JW323 + CSV, a prestatie = declaratienummer + referentienummer + D/C counted once,
+ *       credit negative, in the half-year of its ProductPeriode Begindatum, gemeente of the line.</li>
+ * </ul>
+ */
+class DuckDbOracleTest {
+  @TempDir static Path dir;
+  static Path input;
+  static Path output;
+  static Connection db;
+
+  @BeforeAll
+  static void runBothSides() throws Exception {
+    // -Doracle.input=DIR -Doracle.output=DIR: compare against an existing run (for investigating)
+    if (System.getProperty("oracle.input") != null) {
+      input = Paths.get(System.getProperty("oracle.input"));
+      output = Paths.get(System.getProperty("oracle.output"));
+      db = DriverManager.getConnection("jdbc:duckdb:");
+      loadXml();
+      loadCsvAndConf();
+      buildOracle();
+      return;
+    }
+    input = dir.resolve("input");
+    output = dir.resolve("out");
+    GenerateRegion.main(new String[] {"--out", input.toString(), "--seed", "7", "--scale", "0.05",
+        "--from", "2022H1", "--to", "2023H2", "--defects", "0"});
+    Path key = dir.resolve("oracle.key");
+    Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(key, "0123456789abcdef0123456789abcdef");
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    System.setOut(sink);
+    System.setErr(sink);
+    JeugdkubusPipeline.RunOutcome r;
+    try {
+      JeugdkubusOptions o = PipelineOptionsFactory.fromArgs(
+          "--input=" + input, "--output=" + output, "--keyFile=" + key,
+          "--periods=2022H1-2023H2", "--internalCube=true", "--runId=oracle",
+          // the DirectRunner's per-element mutation/encoding checks only slow this end-to-end run down
+          "--enforceImmutability=false", "--enforceEncodability=false").as(JeugdkubusOptions.class);
+      r = JeugdkubusPipeline.run(o);
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+    assertTrue(r.summary().reconciles(), r.summary().render());
+
+    db = DriverManager.getConnection("jdbc:duckdb:");
+    loadXml();
+    loadCsvAndConf();
+    buildOracle();
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    if (db != null) db.close();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Loading
+  // ---------------------------------------------------------------------------------------------
+
+  static void exec(String sql) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  static long count(String sql) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Text of the first descendant element with this local name, trimmed; null when absent or empty. */
+  static String text(Element parent, String localName) {
+    NodeList nl = parent.getElementsByTagNameNS("*", localName);
+    if (nl.getLength() == 0) return null;
+    String t = nl.item(0).getTextContent().trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  /** Text of a direct child path such as "ProductPeriode/Begindatum" (local names). */
+  static String path(Element parent, String... names) {
+    Element cur = parent;
+    for (String n : names) {
+      Element next = null;
+      for (Node c = cur.getFirstChild(); c != null; c = c.getNextSibling()) {
+        if (c instanceof Element e && n.equals(e.getLocalName())) {
+          next = e;
+          break;
+        }
+      }
+      if (next == null) return null;
+      cur = next;
+    }
+    String t = cur.getTextContent().trim();
+    return t.isEmpty() ? null : t;
+  }
+
+  static List<Element> all(Element parent, String localName) {
+    NodeList nl = parent.getElementsByTagNameNS("*", localName);
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < nl.getLength(); i++) out.add((Element) nl.item(i));
+    return out;
+  }
+
+  static void row(DuckDBAppender a, String... values) throws SQLException {
+    a.beginRow();
+    for (String v : values) {
+      if (v == null) a.appendNull();
+      else a.append(v);
+    }
+    a.endRow();
+  }
+
+  static void loadXml() throws Exception {
+    exec("CREATE TABLE toew (bsn VARCHAR, gemeente VARCHAR, nummer VARCHAR, categorie VARCHAR,"
+        + " toewijzingsdatum VARCHAR, ingangsdatum VARCHAR, einddatum VARCHAR, file VARCHAR, pos VARCHAR)");
+    exec("CREATE TABLE mut (bsn VARCHAR, soort VARCHAR, gemeente VARCHAR, nummer VARCHAR, categorie VARCHAR,"
+        + " begindatum VARCHAR, einddatum VARCHAR, reden VARCHAR, status VARCHAR, file VARCHAR, pos VARCHAR)");
+    exec("CREATE TABLE jw323 (bsn VARCHAR, gemeente VARCHAR, declaratienummer VARCHAR, referentienummer VARCHAR,"
+        + " toewijzingnummer VARCHAR, categorie VARCHAR, periode_begin VARCHAR, bedrag VARCHAR, debet_credit VARCHAR,"
+        + " file VARCHAR, pos VARCHAR)");
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    DocumentBuilder b = f.newDocumentBuilder();
+    DuckDBConnection dc = (DuckDBConnection) db;
+    try (DuckDBAppender toew = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "toew");
+        DuckDBAppender mut = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "mut");
+        DuckDBAppender decl = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "jw323");
+        Stream<Path> files = Files.list(input.resolve("ijw"))) {
+      for (Path p : files.filter(x -> x.toString().endsWith(".xml")).sorted().toList()) {
+        Document d = b.parse(p.toFile());
+        Element root = d.getDocumentElement();
+        String ns = root.getNamespaceURI();
+        String type = ns.substring(ns.indexOf("/jw3") + 1, ns.indexOf("/jw3") + 6).toUpperCase();
+        Element header = all(root, "Header").get(0);
+        String file = p.getFileName().toString();
+        switch (type) {
+          case "JW301" -> {
+            String gemeente = "GM" + path(header, "Afzender");
+            for (Element c : all(root, "Client")) {
+              String bsn = path(c, "Bsn");
+              int i = 0;
+              for (Element tp : all(c, "ToegewezenProduct")) {
+                i++;
+                row(toew, bsn, gemeente, path(tp, "ToewijzingNummer"), path(tp, "Product", "Categorie"),
+                    path(tp, "Toewijzingsdatum"), path(tp, "Ingangsdatum"), path(tp, "Einddatum"), file, String.valueOf(i));
+              }
+            }
+          }
+          case "JW305", "JW307" -> {
+            String gemeente = "GM" + path(header, "Ontvanger");
+            for (Element c : all(root, "Client")) {
+              String bsn = path(c, "Bsn");
+              int i = 0;
+              for (Element sp : all(c, type.equals("JW305") ? "StartProduct" : "StopProduct")) {
+                i++;
+                row(mut, bsn, type, gemeente, path(sp, "ToewijzingNummer"), path(sp, "Product", "Categorie"),
+                    path(sp, "Begindatum"), path(sp, "Einddatum"), path(sp, "RedenBeeindiging"),
+                    path(sp, "StatusAanlevering"), file, String.valueOf(i));
+              }
+            }
+          }
+          case "JW323" -> {
+            String gemeente = "GM" + path(header, "Ontvanger");
+            for (Element dcl : all(root, "Declaratie")) {
+              String nummer = path(dcl, "DeclaratieNummer");
+              for (Element c : all(dcl, "Client")) {
+                String bsn = path(c, "Bsn");
+                int i = 0;
+                for (Element pr : all(c, "Prestatie")) {
+                  i++;
+                  row(decl, bsn, gemeente, nummer, path(pr, "ProductReferentie", "ReferentieNummer"),
+                      path(pr, "ToewijzingNummer"), path(pr, "ProductCategorie"),
+                      path(pr, "ProductPeriode", "Begindatum"), path(pr, "IngediendBedrag", "Bedrag"),
+                      path(pr, "IngediendBedrag", "DebetCredit"), file, String.valueOf(i));
+                }
+              }
+            }
+          }
+          default -> throw new AssertionError("unexpected message type " + type + " in " + file);
+        }
+      }
+    }
+    assertTrue(count("SELECT count(*) FROM toew") > 100, "JW301 products loaded");
+    assertTrue(count("SELECT count(*) FROM mut") > 100, "JW305/JW307 products loaded");
+    assertTrue(count("SELECT count(*) FROM jw323") > 100, "JW323 prestaties loaded");
+  }
+
+  static void loadCsvAndConf() throws Exception {
+    Path conf = confDir().resolve("hulpvorm-mapping.csv");
+    exec("CREATE TABLE regs AS SELECT * FROM read_csv('" + input.resolve("registraties") + "/*.csv',"
+        + " delim=';', header=true, all_varchar=true, quote='\"')");
+    exec("CREATE TABLE declcsv AS SELECT * FROM read_csv('" + input.resolve("declaraties") + "/*.csv',"
+        + " delim=';', header=true, all_varchar=true, quote='\"', filename=true)");
+    // conf: skip the '#' comment lines, then the header line 'jz020;omschrijving;...'
+    exec("CREATE TABLE mapping AS SELECT column0 AS jz020, column2 AS hulpvorm, column3 AS zorgsoort FROM read_csv('"
+        + conf + "', delim=';', header=false, all_varchar=true, comment='#', skip=0)"
+        + " WHERE column0 <> 'jz020'");
+    assertEquals(24, count("SELECT count(*) FROM mapping"), "hulpvorm mapping rows (31-38, 40-55)");
+  }
+
+  static Path confDir() {
+    for (Path p = Paths.get("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve("conf/hulpvorm-mapping.csv"))) return p.resolve("conf");
+    }
+    throw new AssertionError("conf/hulpvorm-mapping.csv not found");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The oracle, in SQL
+  // ---------------------------------------------------------------------------------------------
+
+  static final String D = "coalesce(try_strptime(%s, '%%Y-%%m-%%d'), try_strptime(%s, '%%d-%%m-%%Y'))::DATE";
+
+  static String date(String col) {
+    return String.format(D, col, col);
+  }
+
+  static void buildOracle() throws Exception {
+    // periods of the run
+    exec("CREATE TABLE periods AS SELECT * FROM (VALUES"
+        + " ('2022H1', DATE '2022-01-01', DATE '2022-06-30'), ('2022H2', DATE '2022-07-01', DATE '2022-12-31'),"
+        + " ('2023H1', DATE '2023-01-01', DATE '2023-06-30'), ('2023H2', DATE '2023-07-01', DATE '2023-12-31'))"
+        + " p(periode, pstart, pend)");
+
+    // all declaration lines of both sources, with cents
+    exec("CREATE TABLE decl AS"
+        + " SELECT bsn, gemeente, declaratienummer, referentienummer, toewijzingnummer, categorie,"
+        + "   " + date("periode_begin") + " AS periode_begin, CAST(bedrag AS BIGINT) AS cents, debet_credit,"
+        + "   0 AS src_order, file, CAST(pos AS INTEGER) AS pos"
+        + " FROM jw323"
+        + " UNION ALL"
+        + " SELECT trim(bsn), gemeentecode, declaratienummer, referentienummer, nullif(toewijzingnummer, ''),"
+        + "   productcategorie, " + date("periode_begin") + ","
+        + "   CAST(round(CAST(replace(bedrag, ',', '.') AS DECIMAL(18,2)) * 100) AS BIGINT), debet_credit,"
+        + "   1, filename, 0"
+        + " FROM declcsv");
+
+    // local-team episodes
+    exec("CREATE TABLE lt_ep AS"
+        + " SELECT trim(bsn) AS bsn, 'lokaal_team' AS bron, '01' AS hulpvorm, 'jeugdhulp' AS zorgsoort,"
+        + "   gemeentecode AS gemeente, " + date("startdatum") + " AS s, " + date("einddatum") + " AS e,"
+        + "   registratie_id AS ord"
+        + " FROM regs WHERE soort = 'lokaal_team' AND startdatum IS NOT NULL"
+        + "   AND (einddatum IS NULL OR " + date("einddatum") + " >= " + date("startdatum") + ")");
+
+    // latest version of each toewijzing per person (greatest Toewijzingsdatum; SEMANTICS: ties -> later file)
+    exec("CREATE TABLE toew_latest AS"
+        + " SELECT * EXCLUDE (rn) FROM ("
+        + "   SELECT *, row_number() OVER (PARTITION BY bsn, nummer ORDER BY " + date("toewijzingsdatum")
+        + "     DESC NULLS LAST, file DESC, CAST(pos AS INTEGER) DESC) AS rn FROM toew) WHERE rn = 1");
+
+    // start/stop per (person, toewijzing): withdrawn (status 3) ignored; a JW307 without einddatum or
+    // ending before its begin is rejected by the pipeline and counts for nothing here either
+    exec("CREATE TABLE mut_ok AS SELECT *, " + date("begindatum") + " AS b, " + date("einddatum") + " AS en FROM mut"
+        + " WHERE coalesce(status, '') <> '3'"
+        + "   AND (soort = 'JW305' OR (einddatum IS NOT NULL AND " + date("einddatum") + " >= " + date("begindatum") + "))");
+    exec("CREATE TABLE mut_agg AS"
+        + " SELECT bsn, nummer,"
+        + "   min(b) FILTER (WHERE soort = 'JW305') AS s305,"
+        + "   min(b) FILTER (WHERE soort = 'JW307') AS s307,"
+        + "   max(en) FILTER (WHERE soort = 'JW307') AS e307,"
+        + "   arg_min(categorie, file || '#' || lpad(pos, 6, '0')) AS first_cat,"
+        + "   arg_min(gemeente, file || '#' || lpad(pos, 6, '0')) AS first_gemeente"
+        + " FROM mut_ok GROUP BY bsn, nummer");
+    exec("CREATE TABLE first_decl AS SELECT bsn, toewijzingnummer AS nummer, min(periode_begin) AS fd"
+        + " FROM decl WHERE toewijzingnummer IS NOT NULL GROUP BY ALL");
+
+    // iJw episodes: one per received toewijzing with a care form, plus start/stop for a toewijzing never received
+    exec("CREATE TABLE ijw_ep AS"
+        + " WITH t AS ("
+        + "   SELECT t.bsn, m.hulpvorm, m.zorgsoort, t.gemeente,"
+        + "     coalesce(a.s305, a.s307, f.fd) AS s,"
+        + "     CASE WHEN a.e307 IS NOT NULL THEN a.e307 ELSE " + date("t.einddatum") + " END AS e,"
+        + "     t.file || '#' || lpad(t.pos, 6, '0') AS ord"
+        + "   FROM toew_latest t JOIN mapping m ON m.jz020 = t.categorie"
+        + "   LEFT JOIN mut_agg a ON a.bsn = t.bsn AND a.nummer = t.nummer"
+        + "   LEFT JOIN first_decl f ON f.bsn = t.bsn AND f.nummer = t.nummer"
+        + "   WHERE m.hulpvorm <> 'GEEN')"
+        + " SELECT bsn, 'ijw' AS bron, hulpvorm, zorgsoort, gemeente, s, CASE WHEN e < s THEN s ELSE e END AS e, ord"
+        + " FROM t WHERE s IS NOT NULL"
+        + " UNION ALL"
+        + " SELECT a.bsn, 'ijw', m.hulpvorm, m.zorgsoort, a.first_gemeente, coalesce(a.s305, a.s307), a.e307,"
+        + "   'zzz' || a.nummer"
+        + " FROM mut_agg a JOIN mapping m ON m.jz020 = a.first_cat"
+        + " WHERE m.hulpvorm <> 'GEEN' AND coalesce(a.s305, a.s307) IS NOT NULL"
+        + "   AND NOT EXISTS (SELECT 1 FROM toew_latest t WHERE t.bsn = a.bsn AND t.nummer = a.nummer)");
+
+    // gaps and islands: an episode starts a new trajectory when it starts after the running end of all
+    // earlier episodes (same person, bron, hulpvorm; open end = infinitely late)
+    exec("CREATE TABLE traj AS"
+        + " WITH ep AS (SELECT * FROM lt_ep UNION ALL SELECT * FROM ijw_ep),"
+        + " ordered AS ("
+        + "   SELECT *, max(coalesce(e, DATE '9999-12-31')) OVER w AS prev_end FROM ep"
+        + "   WINDOW w AS (PARTITION BY bsn, bron, hulpvorm ORDER BY s, e NULLS LAST, ord"
+        + "     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)),"
+        + " flagged AS ("
+        + "   SELECT *, sum(CASE WHEN prev_end IS NULL OR s > prev_end THEN 1 ELSE 0 END)"
+        + "     OVER (PARTITION BY bsn, bron, hulpvorm ORDER BY s, e NULLS LAST, ord ROWS UNBOUNDED PRECEDING) AS island"
+        + "   FROM ordered)"
+        + " SELECT bsn, bron, hulpvorm, any_value(zorgsoort) AS zorgsoort,"
+        + "   arg_min(gemeente, (s, coalesce(e, DATE '9999-12-31'), ord)) AS gemeente,"
+        + "   min(s) AS s, CASE WHEN bool_or(e IS NULL) THEN NULL ELSE max(e) END AS e"
+        + " FROM flagged GROUP BY bsn, bron, hulpvorm, island");
+
+    // the expected cells
+    exec("CREATE TABLE expected (indicator VARCHAR, periode VARCHAR, gemeente VARCHAR, hulpvorm VARCHAR, v DOUBLE)");
+    // 1. young people with an iJw trajectory overlapping the period, per hulpvorm and totaal
+    exec("INSERT INTO expected"
+        + " SELECT 'jongeren_specialistisch', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(DISTINCT t.bsn)"
+        + " FROM traj t JOIN periods p ON t.s <= p.pend AND (t.e IS NULL OR t.e >= p.pstart)"
+        + " WHERE t.bron = 'ijw'"
+        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+    // 2. trajectories started / ended in the period
+    exec("INSERT INTO expected"
+        + " SELECT 'trajecten_gestart', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
+        + " FROM traj t JOIN periods p ON t.s BETWEEN p.pstart AND p.pend"
+        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+    exec("INSERT INTO expected"
+        + " SELECT 'trajecten_beeindigd', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
+        + " FROM traj t JOIN periods p ON t.e BETWEEN p.pstart AND p.pend"
+        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+    // 3. net declared euros: each prestatie once (JW323 copy preferred), credits negative
+    exec("INSERT INTO expected"
+        + " WITH once AS ("
+        + "   SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY bsn, declaratienummer, referentienummer,"
+        + "     debet_credit ORDER BY src_order, file, pos) AS rn FROM decl) WHERE rn = 1)"
+        + " SELECT 'kosten_netto', p.periode, o.gemeente, 'totaal',"
+        + "   sum(CASE WHEN o.debet_credit = 'C' THEN -o.cents ELSE o.cents END) / 100.0"
+        + " FROM once o JOIN periods p ON o.periode_begin BETWEEN p.pstart AND p.pend"
+        + " GROUP BY p.periode, o.gemeente");
+
+    // the cube side: every dimension other than gemeente, periode and hulpvorm at 'totaal'
+    exec("CREATE TABLE cube AS SELECT * FROM read_parquet('" + output.resolve("internal/cube")
+        + "/**/*.parquet', hive_partitioning=true, union_by_name=true)");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Comparison
+  // ---------------------------------------------------------------------------------------------
+
+  /** Compares the oracle with the cube for one indicator; returns the number of cells compared. */
+  static long compare(String indicator, String valueColumn, double tolerance) throws SQLException {
+    String sql = "WITH c AS ("
+        + "   SELECT periode, gemeente_code AS gemeente, hulpvorm, " + valueColumn + " AS v FROM cube"
+        + "   WHERE indicator = '" + indicator + "' AND gemeente_code LIKE 'GM%'"
+        + "     AND leeftijdsklasse = 'totaal' AND geslacht = 'totaal' AND verwijzer = 'totaal'"
+        + "     AND productcategorie = 'totaal'),"
+        + " e AS (SELECT periode, gemeente, hulpvorm, v FROM expected WHERE indicator = '" + indicator + "')"
+        + " SELECT coalesce(e.periode, c.periode) AS periode, coalesce(e.gemeente, c.gemeente) AS gemeente,"
+        + "   coalesce(e.hulpvorm, c.hulpvorm) AS hulpvorm, e.v AS oracle, c.v AS cube"
+        + " FROM e FULL OUTER JOIN c USING (periode, gemeente, hulpvorm)"
+        + " ORDER BY 1, 2, 3";
+    long cells = 0;
+    List<String> diffs = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        cells++;
+        double o = rs.getDouble("oracle");
+        double c = rs.getDouble("cube");
+        if (Math.abs(o - c) > tolerance) {
+          diffs.add(rs.getString("periode") + " " + rs.getString("gemeente") + " " + rs.getString("hulpvorm")
+              + ": oracle " + o + " cube " + c);
+        }
+      }
+    }
+    System.out.println("[oracle] " + indicator + ": " + cells + " cells compared, " + diffs.size() + " differ");
+    assertTrue(diffs.isEmpty(), indicator + ": " + diffs.size() + " of " + cells + " cells differ, e.g. "
+        + diffs.subList(0, Math.min(10, diffs.size())));
+    return cells;
+  }
+
+  @Test
+  void inputsAreCleanAndComplete() throws SQLException {
+    // every BSN the oracle groups by is a valid 9-digit BSN (eleven-test), so the pipeline rejected none
+    String bsns = "SELECT bsn FROM toew UNION ALL SELECT bsn FROM mut UNION ALL SELECT bsn FROM jw323"
+        + " UNION ALL SELECT trim(bsn) FROM regs UNION ALL SELECT trim(bsn) FROM declcsv";
+    String eleven = "(" + String.join(" + ", List.of(
+        "9*CAST(substr(bsn,1,1) AS INT)", "8*CAST(substr(bsn,2,1) AS INT)", "7*CAST(substr(bsn,3,1) AS INT)",
+        "6*CAST(substr(bsn,4,1) AS INT)", "5*CAST(substr(bsn,5,1) AS INT)", "4*CAST(substr(bsn,6,1) AS INT)",
+        "3*CAST(substr(bsn,7,1) AS INT)", "2*CAST(substr(bsn,8,1) AS INT)", "-CAST(substr(bsn,9,1) AS INT)")) + ")";
+    assertEquals(0, count("SELECT count(*) FROM (" + bsns + ") WHERE bsn IS NULL OR NOT regexp_full_match(bsn, '[0-9]{9}')"
+        + " OR " + eleven + " % 11 <> 0"), "no invalid BSN in the defect-free input");
+    assertTrue(count("SELECT count(DISTINCT bsn) FROM (" + bsns + ")") > 100, "many people");
+    // no withdrawn or orphan start/stop and no unmapped category: the simple path is the whole path
+    assertTrue(count("SELECT count(*) FROM traj") > 200, "trajectories built: " + count("SELECT count(*) FROM traj"));
+    assertEquals(0, count("SELECT count(*) FROM toew t WHERE NOT EXISTS (SELECT 1 FROM mapping m WHERE m.jz020 = t.categorie)"));
+  }
+
+  @Test
+  void youngPeopleWithSpecialistCareAgree() throws SQLException {
+    assertTrue(compare("jongeren_specialistisch", "teller", 0) > 20);
+  }
+
+  @Test
+  void trajectoriesStartedAgree() throws SQLException {
+    assertTrue(compare("trajecten_gestart", "teller", 0) > 20);
+  }
+
+  @Test
+  void trajectoriesEndedAgree() throws SQLException {
+    assertTrue(compare("trajecten_beeindigd", "teller", 0) > 20);
+  }
+
+  @Test
+  void netCostsAgree() throws SQLException {
+    assertTrue(compare("kosten_netto", "waarde", 0.5) >= 4);
+  }
+}

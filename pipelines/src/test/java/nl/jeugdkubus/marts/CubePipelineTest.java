@@ -1,0 +1,180 @@
+package nl.jeugdkubus.marts;
+
+import static nl.jeugdkubus.marts.DerivedCubeScenario.INDEX_BASE;
+import static nl.jeugdkubus.marts.DerivedCubeScenario.find;
+import static nl.jeugdkubus.marts.Fixtures.AALTEN;
+import static nl.jeugdkubus.marts.Fixtures.T;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.jeugdkubus.common.ModelCoders;
+import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.model.CbsCell;
+import nl.jeugdkubus.model.CubeRow;
+import nl.jeugdkubus.model.PersonHistory;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The marts layer end to end on the DirectRunner: BuildCube -> ProtectSmallCells -> WriteCube, then the
+ * written Parquet read as a BI tool would, with DuckDB. Answers from {@link DerivedCubeScenario}.
+ */
+class CubePipelineTest {
+  @TempDir static Path out;
+
+  @BeforeAll
+  static void runPipeline() {
+    MartsConfig cfg = DerivedCubeScenario.config();
+    // the expected rows, computed without Beam
+    Map<CellKey, Acc> cells = Fixtures.combined(DerivedCubeScenario.persons(), "2023H2", "2024H1");
+    List<CubeRow> pureInternal = new CubeDeriver(cfg, GemeenteInfo.load(null), Fixtures.tables(DerivedCubeScenario.cbsCells()),
+        CubeDeriver.scopeOf(cells.keySet())).deriveAll(cells);
+
+    Pipeline p = Pipeline.create();
+    ModelCoders.register(p);
+    PCollection<PersonHistory> persons = p.apply("Persons", Create.of(DerivedCubeScenario.persons()).withCoder(AvroCoder.of(PersonHistory.class)));
+    PCollection<CbsCell> cbs = p.apply("Cbs", Create.of(DerivedCubeScenario.cbsCells()).withCoder(AvroCoder.of(CbsCell.class)));
+    PCollection<CubeRow> internal = PCollectionTuple.of(Tags.PERSONS, persons).and(Tags.CBS_CELLS, cbs).apply(new BuildCube(cfg));
+    PAssert.that(internal).containsInAnyOrder(pureInternal);
+    PCollection<CubeRow> published = internal.apply(new ProtectSmallCells(5, 7, INDEX_BASE));
+    PAssert.that(published).satisfies(rows -> {
+      List<CubeRow> list = new ArrayList<>();
+      rows.forEach(list::add);
+      assertEquals(pureInternal.size(), list.size());
+      CubeRow pct = find(list, "jongeren_jeugdhulp_pct", "2024H1", AALTEN, T, T);
+      assertEquals(70.0, pct.getTeller()); // 71 rounded to a multiple of 5
+      assertEquals(246.0, pct.getNoemer()); // population: public, not rounded
+      assertEquals(28.9, pct.getWaarde()); // from the unrounded 71/246
+      assertTrue(find(list, "jongeren_met_verblijf_aandeel", "2024H1", AALTEN, T, T).getOnderdrukt()); // teller 4
+      assertEquals(118.3, find(list, "jongeren_jeugdhulp_pct_index", "2024H1", AALTEN, T, T).getWaarde());
+      return null;
+    });
+    published.apply(new WriteCube(out.toString(), null));
+    p.run().waitUntilFinish();
+  }
+
+  private static List<Map<String, Object>> query(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      int n = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 1; i <= n; i++) m.put(r.getMetaData().getColumnName(i), r.getObject(i));
+        rows.add(m);
+      }
+      return rows;
+    }
+  }
+
+  private static String cube() {
+    return "read_parquet('" + out.resolve("cube") + "/**/*.parquet', hive_partitioning = true)";
+  }
+
+  private static Map<String, Object> one(String where) throws Exception {
+    List<Map<String, Object>> rows = query("select * from " + cube() + " where gemeente = 'GM0197' and periode = '2024H1' and " + where);
+    assertEquals(1, rows.size(), where);
+    return rows.get(0);
+  }
+
+  private static final String TOTALS =
+      "leeftijdsklasse = 'totaal' and geslacht = 'totaal' and hulpvorm = 'totaal' and verwijzer = 'totaal' and productcategorie = 'totaal'";
+
+  @Test
+  void hivePartitionedFiles() throws Exception {
+    Path part = out.resolve("cube/periode=2024H1/gemeente=GM0197");
+    assertTrue(Files.isDirectory(part), part.toString());
+    try (Stream<Path> files = Files.list(part)) {
+      List<Path> ps = files.toList();
+      assertFalse(ps.isEmpty());
+      for (Path f : ps) assertTrue(f.getFileName().toString().matches("part-.*\\.parquet"), f.toString());
+    }
+    assertTrue(Files.isDirectory(out.resolve("cube/periode=2023H2/gemeente=REG_Achterhoek")));
+    // the partition columns: periode from the folder (same value as in the file), gemeente added
+    Map<String, Object> desc = new HashMap<>();
+    for (Map<String, Object> r : query("describe select * from " + cube())) desc.put((String) r.get("column_name"), r.get("column_type"));
+    assertEquals("VARCHAR", desc.get("periode"));
+    assertEquals("VARCHAR", desc.get("gemeente"));
+    assertEquals("VARCHAR", desc.get("gemeente_code"));
+    assertEquals("DOUBLE", desc.get("waarde"));
+    assertEquals("BOOLEAN", desc.get("onderdrukt"));
+    assertTrue(query("select * from " + cube() + " where gemeente <> gemeente_code").isEmpty());
+  }
+
+  @Test
+  void aBiToolReadsTheHandWorkedValues() throws Exception {
+    Map<String, Object> pct = one("indicator = 'jongeren_jeugdhulp_pct' and " + TOTALS);
+    assertEquals(70.0, pct.get("teller"));
+    assertEquals(246.0, pct.get("noemer"));
+    assertEquals(28.9, pct.get("waarde"));
+    assertEquals("procent", pct.get("eenheid"));
+    assertEquals(false, pct.get("onderdrukt"));
+    assertEquals("n.v.t.", pct.get("cbs_status"));
+    assertEquals("Aalten", pct.get("gemeente_naam"));
+    assertEquals("test-run", pct.get("run_id"));
+    // boys aged 4-11: 40/56 = 71.4%
+    assertEquals(71.4, one("indicator = 'jongeren_jeugdhulp_pct' and leeftijdsklasse = '4-11' and geslacht = 'M'").get("waarde"));
+    assertEquals(70.0, one("indicator = 'jongeren_jeugdhulp' and " + TOTALS).get("waarde"));
+    // small cells: 4 with verblijf, 2 with jeugdbescherming, 1 with jeugdreclassering, 1 client with costs
+    for (String code : List.of("jongeren_met_verblijf_aandeel", "jongeren_jeugdbescherming_pct", "jongeren_jeugdreclassering",
+        "kosten_netto", "kosten_per_client")) {
+      Map<String, Object> r = one("indicator = '" + code + "' and " + TOTALS);
+      assertEquals(true, r.get("onderdrukt"), code);
+      assertNull(r.get("waarde"), code);
+      assertNull(r.get("teller"), code);
+    }
+    // benchmark rows
+    Map<String, Object> cbs = one("indicator = 'jongeren_jeugdhulp_pct_cbs'");
+    assertEquals(27.5, cbs.get("waarde"));
+    assertEquals("voorlopig", cbs.get("cbs_status"));
+    assertEquals(12.0, one("indicator = 'jongeren_jeugdhulp_pct_nl'").get("waarde"));
+    assertEquals(28.8, one("indicator = 'jongeren_jeugdhulp_pct_refgroep'").get("waarde"));
+    assertEquals(1.4, one("indicator = 'jongeren_jeugdhulp_pct_verschil_cbs'").get("waarde"));
+    assertEquals(0.1, one("indicator = 'jongeren_jeugdhulp_pct_verschil_refgroep'").get("waarde"));
+    assertEquals(118.3, one("indicator = 'jongeren_jeugdhulp_pct_index'").get("waarde"));
+    // no published count is 1..7
+    assertTrue(query("select * from " + cube() + " where eenheid = 'aantal' and not onderdrukt and waarde between 1 and 7").isEmpty());
+  }
+
+  @Test
+  void dimensionTables() throws Exception {
+    List<Map<String, Object>> g = query("select * from read_parquet('" + out.resolve("dimensions/gemeente.parquet") + "') where code in ('GM0197', 'REG_Achterhoek') order by code");
+    assertEquals(2, g.size());
+    assertEquals("Aalten", g.get(0).get("naam"));
+    assertEquals("Gelderland", g.get(0).get("provincie"));
+    assertEquals("Achterhoek", g.get(0).get("regio"));
+    assertEquals("Regio Achterhoek", g.get(1).get("naam"));
+    List<Map<String, Object>> n = query("select count(*) as n from read_parquet('" + out.resolve("dimensions/indicator.parquet") + "')");
+    assertEquals((long) IndicatorCatalogue.load(null).entries().size(), ((Number) n.get(0).get("n")).longValue());
+    // every indicator of the cube is in the dimension table (a BI join finds them all)
+    List<Map<String, Object>> missing = query("select distinct c.indicator from " + cube() + " c anti join read_parquet('"
+        + out.resolve("dimensions/indicator.parquet") + "') i on c.indicator = i.code");
+    assertEquals(List.of(), missing);
+    Set<String> units = new HashSet<>();
+    for (Map<String, Object> r : query("select distinct eenheid from read_parquet('" + out.resolve("dimensions/indicator.parquet") + "')")) {
+      units.add((String) r.get("eenheid"));
+    }
+    assertTrue(units.containsAll(Set.of("aantal", "procent", "euro", "dagen", "index", "procentpunt")), units.toString());
+  }
+}
