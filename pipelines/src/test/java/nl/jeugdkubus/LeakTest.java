@@ -161,8 +161,8 @@ class LeakTest {
   static Set<String> linkagePseudonyms(Path out) throws Exception {
     Set<String> s = new HashSet<>();
     Pattern p = Pattern.compile("\"stage\":\"linkage\".*?\"maskedId\":\"([0-9a-f]{64})\"");
-    try (Stream<Path> files = Files.list(out)) {
-      for (Path f : files.filter(x -> x.getFileName().toString().startsWith("deadletters")).toList()) {
+    try (Stream<Path> files = Files.walk(out.resolve("deadletters"))) {
+      for (Path f : files.filter(x -> x.getFileName().toString().startsWith("deadletters-")).toList()) {
         Matcher m = p.matcher(Files.readString(f));
         while (m.find()) s.add(m.group(1));
       }
