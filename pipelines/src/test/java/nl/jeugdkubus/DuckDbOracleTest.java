@@ -94,8 +94,8 @@ class DuckDbOracleTest {
       JeugdkubusOptions o = PipelineOptionsFactory.fromArgs(
           "--input=" + input, "--output=" + output, "--keyFile=" + key,
           "--periods=2022H1-2023H2", "--internalCube=true", "--runId=oracle",
-          // the DirectRunner's per-element mutation/encoding checks only slow this end-to-end run down
-          "--enforceImmutability=false", "--enforceEncodability=false").as(JeugdkubusOptions.class);
+          // embedded Flink: the DirectRunner takes minutes on a whole-job run (docs/flink.md)
+          "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2").as(JeugdkubusOptions.class);
       r = JeugdkubusPipeline.run(o);
     } finally {
       System.setOut(oldOut);
