@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # CI runner-parity check of the main job (nl.jeugdkubus.JeugdkubusPipeline):
-#   1. generates a small synthetic region (Achterhoek, seed 42, scale 0.1, 2023H1-2023H2, ~11 MB),
+#   1. generates a small synthetic region (Achterhoek, seed 42, scale 0.03, 2023H1-2023H2),
 #   2. creates a random pseudonymisation key file (mode 0600, absolute path, in a private temp folder),
 #   3. runs scripts/parity.sh: DirectRunner, embedded Flink and the local 2-TaskManager cluster with the
 #      same --runId, and compares their cube/ folders pairwise with CompareParquet.
 # Exit code 0 only when all three runs succeed and all comparisons are EQUAL; non-zero otherwise.
-# Runtime on the 2-core CI machine: see docs/flink.md §5 (about 3-4 minutes with the build).
+# Runtime on the 2-core CI machine: see docs/flink.md §5 (about 2 minutes plus the build).
 #
 # Environment (optional): CI_PARITY_WORK (default: a fresh mktemp folder, removed afterwards unless
-# CI_PARITY_KEEP=1), CI_PARITY_SCALE (0.1), CI_PARITY_FROM (2023H1), CI_PARITY_TO (2023H2), and
+# CI_PARITY_KEEP=1), CI_PARITY_SCALE (0.03), CI_PARITY_FROM (2023H1), CI_PARITY_TO (2023H2), and
 # everything parity.sh reads (PARITY_SKIP_BUILD=1 reuses pipelines/target/jeugdkubus.jar, PARITY_TIMEOUT, FLINK_*).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAR="$ROOT/pipelines/target/jeugdkubus.jar"
-SCALE="${CI_PARITY_SCALE:-0.1}"
+SCALE="${CI_PARITY_SCALE:-0.03}"
 FROM="${CI_PARITY_FROM:-2023H1}"
 TO="${CI_PARITY_TO:-2023H2}"
 

@@ -141,9 +141,13 @@ jobmanager.memory.jvm-metaspace.size: 256m
 jobmanager.memory.jvm-overhead.min: 192m
 jobmanager.memory.jvm-overhead.max: 192m
 
-# Every TaskManager memory component explicit (process total = 1600m with the defaults):
+# Every TaskManager memory component explicit (process total = 1728m with the defaults):
 # 128m framework heap + 512m task heap + 128m framework off-heap + 64m task off-heap
-# + 256m managed + 128m network (FLINK_TM_NETWORK; 64m was too few buffers for the main job: "Insufficient number of network buffers: required 512, but only 429") + 256m metaspace + 192m JVM overhead.
+# + 256m managed + 256m network (FLINK_TM_NETWORK) + 256m metaspace + 192m JVM overhead.
+# Batch jobs use Flink's sort-merge blocking shuffle, which by default reserves 512 network buffers
+# (16 MB) for every result partition a task writes; with two slots and Beam's many chained stages
+# that exhausted 128m ("Insufficient number of network buffers: required 512, but only 427").
+# 64 buffers per partition is plenty for these record sizes and leaves room for concurrent stages.
 taskmanager.numberOfTaskSlots: $SLOTS
 taskmanager.cpu.cores: 1
 taskmanager.memory.framework.heap.size: 128m
@@ -151,8 +155,9 @@ taskmanager.memory.task.heap.size: $TM_TASK_HEAP
 taskmanager.memory.framework.off-heap.size: 128m
 taskmanager.memory.task.off-heap.size: 64m
 taskmanager.memory.managed.size: $TM_MANAGED
-taskmanager.memory.network.min: ${FLINK_TM_NETWORK:-128m}
-taskmanager.memory.network.max: ${FLINK_TM_NETWORK:-128m}
+taskmanager.memory.network.min: ${FLINK_TM_NETWORK:-256m}
+taskmanager.memory.network.max: ${FLINK_TM_NETWORK:-256m}
+taskmanager.network.sort-shuffle.min-buffers: ${FLINK_SORT_SHUFFLE_MIN_BUFFERS:-64}
 taskmanager.memory.jvm-metaspace.size: 256m
 taskmanager.memory.jvm-overhead.min: 192m
 taskmanager.memory.jvm-overhead.max: 192m
