@@ -170,6 +170,50 @@ class PersonLinkerTest {
     assertReconciles(r, 0, 0, 2, 0);
   }
 
+  @Test
+  void herhaaldBeroepLooksBackFiveYearsWithinTheSameZorgsoort() {
+    // A: ambulant (45 -> 02, jeugdhulp) 2018-03-01 .. 2018-03-31.
+    // B starts 2023-03-31: five years before is 2018-03-31, A ended on that day -> inside the window -> herhaald.
+    List<Trajectory> ts = linker.link(P, List.of(),
+        List.of(toew("A", "45", "2018-03-01", null), toew("B", "45", "2023-03-01", null)),
+        List.of(start("A", "45", "2018-03-01"), stop("A", "45", "2018-03-01", "2018-03-31", "31"),
+            start("B", "45", "2023-03-31")), List.of()).history.getTrajecten();
+    assertTrue(find(ts, "02", "2023-03-31").getHerhaaldBeroep());
+
+    // the same, B starting one day later (2023-04-01): the window starts 2018-04-01, A ended before -> new
+    ts = linker.link(P, List.of(),
+        List.of(toew("A", "45", "2018-03-01", null), toew("B", "45", "2023-03-01", null)),
+        List.of(start("A", "45", "2018-03-01"), stop("A", "45", "2018-03-01", "2018-03-31", "31"),
+            start("B", "45", "2023-04-01")), List.of()).history.getTrajecten();
+    assertFalse(find(ts, "02", "2023-04-01").getHerhaaldBeroep());
+
+    // a jeugdbescherming measure (48 -> JB) that ended in 2022 does not make jeugdhulp a herhaald beroep,
+    // but a later jeugdbescherming measure is one
+    ts = linker.link(P, List.of(),
+        List.of(toew("J", "48", "2022-01-01", null), toew("H", "45", "2023-01-01", null), toew("K", "48", "2023-06-01", null)),
+        List.of(start("J", "48", "2022-01-01"), stop("J", "48", "2022-01-01", "2022-06-30", "31"),
+            start("H", "45", "2023-01-02"), start("K", "48", "2023-06-01")), List.of()).history.getTrajecten();
+    assertEquals("jeugdbescherming", find(ts, "JB", "2022-01-01").getZorgsoort());
+    assertFalse(find(ts, "02", "2023-01-02").getHerhaaldBeroep());
+    assertTrue(find(ts, "JB", "2023-06-01").getHerhaaldBeroep());
+  }
+
+  @Test
+  void historyOrdersLocalTeamAndSpecialistCareByStart() {
+    // local team from 2022-09-01 (ended 2023-01-31), then crisis care (46 -> 02, crisis) from 2022-12-01,
+    // then pleegzorg (35 -> 11) from 2023-03-01: the flow local team -> specialist care is in this order
+    List<LocalRegistration> regs = List.of(reg("lokaal_team", "2022-09-01", "2023-01-31", "huisarts", null, null));
+    List<Trajectory> ts = linker.link(P, regs,
+        List.of(toew("P", "35", "2023-03-01", null), toew("C", "46", "2022-12-01", "2022-12-31")),
+        List.of(start("P", "35", "2023-03-01"), start("C", "46", "2022-12-01")), List.of()).history.getTrajecten();
+    assertEquals(List.of("2022-09-01", "2022-12-01", "2023-03-01"), ts.stream().map(Trajectory::getStartdatum).toList());
+    assertEquals(List.of("lokaal_team", "ijw", "ijw"), ts.stream().map(Trajectory::getBron).toList());
+    assertEquals(List.of("01", "02", "11"), ts.stream().map(Trajectory::getHulpvorm).toList());
+    assertTrue(ts.get(1).getCrisis());
+    assertFalse(ts.get(2).getCrisis());
+    assertEquals("2022-12-31", ts.get(1).getEinddatum()); // no JW307: the toewijzing's end closes it
+  }
+
   /** in = linked + unlinked.* + dead.* for every record type. */
   static void assertReconciles(PersonLinker.Result r, int regs, int toews, int muts, int decls) {
     Map<String, Integer> in = Map.of("registraties", regs, "toewijzingen", toews, "mutaties", muts, "declaraties", decls);
