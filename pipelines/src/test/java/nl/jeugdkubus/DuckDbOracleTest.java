@@ -64,6 +64,7 @@ class DuckDbOracleTest {
   static Path input;
   static Path output;
   static Connection db;
+  static nl.jeugdkubus.common.RunSummary summary;
 
   @BeforeAll
   static void runBothSides() throws Exception {
@@ -102,6 +103,7 @@ class DuckDbOracleTest {
       System.setErr(oldErr);
     }
     assertTrue(r.summary().reconciles(), r.summary().render());
+    summary = r.summary();
 
     db = DriverManager.getConnection("jdbc:duckdb:");
     loadXml();
@@ -447,6 +449,17 @@ class DuckDbOracleTest {
     // no withdrawn or orphan start/stop and no unmapped category: the simple path is the whole path
     assertTrue(count("SELECT count(*) FROM traj") > 200, "trajectories built: " + count("SELECT count(*) FROM traj"));
     assertEquals(0, count("SELECT count(*) FROM toew t WHERE NOT EXISTS (SELECT 1 FROM mapping m WHERE m.jz020 = t.categorie)"));
+  }
+
+  @Test
+  void theRunSummaryCountsWhatWasWritten() throws SQLException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(summary != null, "only for the run this test makes");
+    long published = count("SELECT count(*) FROM read_parquet('" + output.resolve("cube") + "/**/*.parquet')");
+    assertTrue(published > 1000, "cube rows: " + published);
+    assertEquals(published, summary.get("marts.cube.rows"), "summary 'rows written' = rows in the published cube");
+    assertEquals(count("SELECT count(*) FROM cube"), summary.get("marts.internal.rows"), "internal cube rows");
+    assertEquals(published, count("SELECT count(*) FROM read_parquet('" + output.resolve("cube")
+        + "/**/*.parquet') WHERE onderdrukt") + summary.get("marts.cube.published"), "published + suppressed");
   }
 
   @Test

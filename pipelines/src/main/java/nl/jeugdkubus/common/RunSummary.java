@@ -58,7 +58,9 @@ public final class RunSummary {
 
   /**
    * The equations that must hold: staging records in = pseudonymisation in; per type pseudonymisation
-   * in = out + dead; linkage in = pseudonymisation out; linkage in = linked + unlinked + dead.
+   * in = out + dead; linkage in = pseudonymisation out; linkage in = linked + unlinked + dead; every
+   * dead letter counted by a step is written; every derived cell reaches the cube (published or
+   * suppressed) and, when asked for, the internal cube.
    */
   public List<Check> checks() {
     List<Check> out = new ArrayList<>();
@@ -76,6 +78,19 @@ public final class RunSummary {
       out.add(new Check("linkage " + t, get("linkage." + t + ".in"),
           get("linkage." + t + ".linked") + sumPrefix("linkage." + t + ".unlinked.") + sumPrefix("linkage." + t + ".dead."),
           "in = linked + unlinked + dead"));
+    }
+    long rejected = 0;
+    for (String s : new String[] {"registraties", "ijw", "declaraties_csv", "cbs"}) rejected += get("staging." + s + ".dead");
+    for (String t : TYPES) rejected += get("pseudonymisation." + t + ".dead") + sumPrefix("linkage." + t + ".dead.");
+    out.add(new Check("dead letters written", rejected, sumPrefix("deadletters."),
+        "staging + pseudonymisation + linkage rejects = deadletters.*"));
+    out.add(new Check("derived cells reach the cube", get("marts.cells.derived"), get("marts.cube.rows"),
+        "marts.cells.derived = marts.cube.rows"));
+    out.add(new Check("cube rows published or suppressed", get("marts.cube.rows"),
+        get("marts.cube.published") + get("marts.cube.suppressed"), "rows = published + suppressed"));
+    if (counters.containsKey("marts.internal.rows")) {
+      out.add(new Check("derived cells reach the internal cube", get("marts.cells.derived"), get("marts.internal.rows"),
+          "marts.cells.derived = marts.internal.rows"));
     }
     return out;
   }

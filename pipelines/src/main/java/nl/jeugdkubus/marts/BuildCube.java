@@ -190,7 +190,7 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
     private final GemeenteInfo gemeenten;
     private final PCollectionView<CbsTables> cbs;
     private final PCollectionView<List<String>> scope;
-    private final Counter rows = Counters.counter("marts.cube.rows");
+    private final Counter rows = Counters.counter("marts.cells.derived");
     private transient CubeDeriver deriver;
 
     DeriveFn(MartsConfig config, GemeenteInfo gemeenten, PCollectionView<CbsTables> cbs, PCollectionView<List<String>> scope) {

@@ -1,0 +1,81 @@
+package nl.jeugdkubus.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class RunSummaryTest {
+  /**
+   * A consistent run, worked out by hand: 10 registration rows read, 1 malformed (staging dead);
+   * 9 pseudonymised, 1 invalid BSN; 8 linked: 7 linked, 1 unlinked; 20 iJw records (5 toewijzingen,
+   * 5 mutaties, 10 declaraties), 1 duplicate declaration; dead letters 1 + 1 + 1 = 3;
+   * 100 derived cells = 100 cube rows = 60 published + 40 suppressed.
+   */
+  static Map<String, Long> consistent() {
+    Map<String, Long> m = new TreeMap<>();
+    m.put("staging.registraties.records", 9L);
+    m.put("staging.registraties.dead", 1L);
+    m.put("staging.ijw.records", 20L);
+    m.put("pseudonymisation.registraties.in", 9L);
+    m.put("pseudonymisation.registraties.out", 8L);
+    m.put("pseudonymisation.registraties.dead", 1L);
+    m.put("linkage.registraties.in", 8L);
+    m.put("linkage.registraties.linked", 7L);
+    m.put("linkage.registraties.unlinked.TOEWIJZING_NIET_ONTVANGEN", 1L);
+    for (String t : List.of("toewijzingen", "mutaties")) {
+      m.put("pseudonymisation." + t + ".in", 5L);
+      m.put("pseudonymisation." + t + ".out", 5L);
+      m.put("linkage." + t + ".in", 5L);
+      m.put("linkage." + t + ".linked", 5L);
+    }
+    m.put("pseudonymisation.declaraties.in", 10L);
+    m.put("pseudonymisation.declaraties.out", 10L);
+    m.put("linkage.declaraties.in", 10L);
+    m.put("linkage.declaraties.linked", 9L);
+    m.put("linkage.declaraties.dead.DUPLICATE_PRESTATIE", 1L);
+    m.put("deadletters.staging.MALFORMED_ROW", 1L);
+    m.put("deadletters.pseudonymisation.INVALID_BSN", 1L);
+    m.put("deadletters.linkage.DUPLICATE_PRESTATIE", 1L);
+    m.put("marts.cells.derived", 100L);
+    m.put("marts.cube.rows", 100L);
+    m.put("marts.cube.published", 60L);
+    m.put("marts.cube.suppressed", 40L);
+    return m;
+  }
+
+  static List<String> failing(Map<String, Long> m) {
+    return new RunSummary(m).checks().stream().filter(c -> !c.ok()).map(RunSummary.Check::name).toList();
+  }
+
+  @Test
+  void aConsistentRunReconciles() {
+    assertEquals(List.of(), failing(consistent()));
+    assertTrue(new RunSummary(consistent()).reconciles());
+    assertTrue(new RunSummary(consistent()).render().contains("Cube: 100 rows written (40 suppressed)"));
+  }
+
+  @Test
+  void eachKindOfLossIsNamed() {
+    Map<String, Long> m = consistent();
+    m.put("marts.cube.rows", 200L); // a step counted twice, or rows multiplied
+    assertEquals(List.of("derived cells reach the cube", "cube rows published or suppressed"), failing(m));
+
+    m = consistent();
+    m.put("deadletters.linkage.DUPLICATE_PRESTATIE", 0L); // a dead letter not written
+    assertEquals(List.of("dead letters written"), failing(m));
+
+    m = consistent();
+    m.put("linkage.registraties.linked", 6L); // a record vanished in linkage
+    assertEquals(List.of("linkage registraties"), failing(m));
+
+    m = consistent();
+    m.put("marts.internal.rows", 99L);
+    assertEquals(List.of("derived cells reach the internal cube"), failing(m));
+    assertFalse(new RunSummary(m).reconciles());
+  }
+}
