@@ -28,6 +28,11 @@ public interface JeugdkubusOptions extends PipelineOptions {
   String getCbs();
   void setCbs(String value);
 
+  @Description("Optional municipal finance table (gemeente;jaar;post;bedrag, e.g. Iv3 taakvelden 6.72/6.82 and "
+      + "'preventie'), CSV file glob. Default: <input>/financien/*.csv (absent folder: no finance rows); 'none' skips it")
+  String getFinance();
+  void setFinance(String value);
+
   @Description("Output folder: cube/ (publishable Parquet cube), dimensions/, deadletters/, manifest.json")
   @Default.String("out")
   String getOutput();

@@ -27,7 +27,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * The main job: sources → pseudonyms → trajectories → indicator cube.
  *
  * <pre>
- *   staging        ReadSources            municipal CSV, iJw XML, declarations CSV, CBS tables
+ *   staging        ReadSources            municipal CSV, iJw XML, declarations CSV, CBS tables, finance table
  *   intermediate   Pseudonymise           BSN → keyed pseudonym, data minimisation
  *                  LinkTrajectories       per person: CBS-style trajectories and cost lines
  *   marts          ComputeIndicators      indicator cells per gemeente × period × dimensions
@@ -78,7 +78,8 @@ public final class JeugdkubusPipeline {
     ModelCoders.register(p);
 
     PCollectionTuple staged = p.apply("ReadSources",
-        new ReadSources(ctx.registrationsGlob(), ctx.ijwGlob(), ctx.declarationsCsvGlob(), ctx.cbsGlob()));
+        new ReadSources(ctx.registrationsGlob(), ctx.ijwGlob(), ctx.declarationsCsvGlob(), ctx.cbsGlob(),
+            ctx.financeGlob(), options.getConfDir()));
     PCollectionTuple pseudonymised = staged.apply("Pseudonymise", new PseudonymiseSources(ctx.key(), options.getPurpose()));
     PCollectionTuple linked = pseudonymised.apply("LinkTrajectories", new LinkTrajectories(LinkConfig.load(options.getConfDir())));
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))

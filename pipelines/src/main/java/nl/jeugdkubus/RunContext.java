@@ -79,6 +79,7 @@ public final class RunContext {
     ctx.globs.put("ijw", glob(o.getIjw(), o.getInput(), "ijw/*.xml"));
     ctx.globs.put("declaraties_csv", glob(o.getDeclarationsCsv(), o.getInput(), "declaraties/*.csv"));
     ctx.globs.put("cbs", glob(o.getCbs(), o.getInput(), "cbs/*"));
+    ctx.globs.put("financien", glob(o.getFinance(), o.getInput(), "financien/*.csv"));
     if (ctx.globs.values().stream().allMatch(v -> v == null)) {
       throw new ConfigurationException("No input: give --input=<folder> or one of --registrations, --ijw, --declarationsCsv, --cbs");
     }
@@ -160,6 +161,10 @@ public final class RunContext {
 
   public String cbsGlob() {
     return globs.get("cbs");
+  }
+
+  public String financeGlob() {
+    return globs.get("financien");
   }
 
   public nl.jeugdkubus.marts.MartsConfig martsConfig() {

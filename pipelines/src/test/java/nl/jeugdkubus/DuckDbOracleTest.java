@@ -256,6 +256,8 @@ class DuckDbOracleTest {
         + " delim=';', header=true, all_varchar=true, quote='\"')");
     exec("CREATE TABLE declcsv AS SELECT * FROM read_csv('" + input.resolve("declaraties") + "/*.csv',"
         + " delim=';', header=true, all_varchar=true, quote='\"', filename=true)");
+    exec("CREATE TABLE financien AS SELECT * FROM read_csv('" + input.resolve("financien") + "/*.csv',"
+        + " delim=';', header=true, all_varchar=true)");
     // conf: skip the '#' comment lines, then the header line 'jz020;omschrijving;...'
     exec("CREATE TABLE mapping AS SELECT column0 AS jz020, column2 AS hulpvorm, column3 AS zorgsoort FROM read_csv('"
         + conf + "', delim=';', header=false, all_varchar=true, comment='#', skip=0)"
@@ -394,6 +396,12 @@ class DuckDbOracleTest {
         + " FROM once o JOIN periods p ON o.periode_begin BETWEEN p.pstart AND p.pend"
         + " GROUP BY p.periode, o.gemeente");
 
+    // 4. municipal finance table: lasten jeugd = Iv3 taakvelden 6.72 + 6.82 per gemeente and year
+    exec("INSERT INTO expected"
+        + " SELECT 'lasten_jeugd', jaar, gemeente, 'totaal',"
+        + "   round(sum(CAST(replace(bedrag, ',', '.') AS DECIMAL(18,2))))"
+        + " FROM financien WHERE post IN ('6.72', '6.82') AND jaar IN ('2022', '2023') GROUP BY jaar, gemeente");
+
     // the cube side: every dimension other than gemeente, periode and hulpvorm at 'totaal'
     exec("CREATE TABLE cube AS SELECT * FROM read_parquet('" + output.resolve("internal/cube")
         + "/**/*.parquet', hive_partitioning=true, union_by_name=true)");
@@ -480,5 +488,11 @@ class DuckDbOracleTest {
   @Test
   void netCostsAgree() throws SQLException {
     assertTrue(compare("kosten_netto", "waarde", 0.5) >= 4);
+  }
+
+  @Test
+  void municipalLastenAgree() throws SQLException {
+    // 8 gemeenten x 2 full years, whole euros
+    assertEquals(16, compare("lasten_jeugd", "waarde", 0));
   }
 }

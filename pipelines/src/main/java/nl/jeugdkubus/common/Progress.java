@@ -12,11 +12,12 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Progress {
   private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
   private static final String[][] STAGES = {
-      {"read", "staging.registraties.records", "staging.ijw.records", "staging.declaraties_csv.records", "staging.cbs.records"},
+      {"read", "staging.registraties.records", "staging.ijw.records", "staging.declaraties_csv.records", "staging.cbs.records",
+          "staging.financien.records"},
       {"pseudonymised", "pseudonymisation.registraties.out", "pseudonymisation.toewijzingen.out", "pseudonymisation.mutaties.out", "pseudonymisation.declaraties.out"},
       {"persons linked", "linkage.persons"},
       {"cube rows", "marts.cube.rows"},
-      {"dead letters", "staging.registraties.dead", "staging.ijw.dead", "staging.declaraties_csv.dead", "staging.cbs.dead",
+      {"dead letters", "staging.registraties.dead", "staging.ijw.dead", "staging.declaraties_csv.dead", "staging.cbs.dead", "staging.financien.dead",
           "pseudonymisation.registraties.dead", "pseudonymisation.toewijzingen.dead", "pseudonymisation.mutaties.dead",
           "pseudonymisation.declaraties.dead"}};
 

@@ -18,6 +18,8 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 public final class RunSummary {
   /** Record types as the pseudonymisation and linkage steps name them. */
   static final String[] TYPES = {"registraties", "toewijzingen", "mutaties", "declaraties"};
+  /** The sources the staging layer reads (counters staging.&lt;source&gt;.records / .dead). */
+  static final String[] STAGED_SOURCES = {"registraties", "ijw", "declaraties_csv", "cbs", "financien"};
 
   /** One reconciliation equation. */
   public record Check(String name, long left, long right, String formula) {
@@ -80,7 +82,7 @@ public final class RunSummary {
           "in = linked + unlinked + dead"));
     }
     long rejected = 0;
-    for (String s : new String[] {"registraties", "ijw", "declaraties_csv", "cbs"}) rejected += get("staging." + s + ".dead");
+    for (String s : STAGED_SOURCES) rejected += get("staging." + s + ".dead");
     for (String t : TYPES) rejected += get("pseudonymisation." + t + ".dead") + sumPrefix("linkage." + t + ".dead.");
     out.add(new Check("dead letters written", rejected, sumPrefix("deadletters."),
         "staging + pseudonymisation + linkage rejects = deadletters.*"));
@@ -103,7 +105,7 @@ public final class RunSummary {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append("Read (staging)                 records   dead letters\n");
-    for (String s : new String[] {"registraties", "ijw", "declaraties_csv", "cbs"}) {
+    for (String s : STAGED_SOURCES) {
       sb.append(String.format("  %-26s %9d %14d%n", s, get("staging." + s + ".records"), get("staging." + s + ".dead")));
     }
     sb.append("Pseudonymised                   in       out   rejected\n");

@@ -48,7 +48,7 @@ public final class GenerateRegion {
 
   /**
    * Generates all files for cfg under out (created if needed). Existing generator output in out
-   * (registraties/, ijw/, declaraties/, cbs/) is removed first so no stale files remain.
+   * (registraties/, ijw/, declaraties/, cbs/, financien/) is removed first so no stale files remain.
    */
   public static GenerationSummary generate(GeneratorConfig cfg, Path out) throws IOException {
     long t0 = System.nanoTime();
@@ -59,7 +59,7 @@ public final class GenerateRegion {
     Bsn.Space space = new Bsn.Space(cfg.seed());
     GenerationSummary summary = new GenerationSummary();
     Files.createDirectories(out);
-    for (String sub : List.of("registraties", "ijw", "declaraties", "cbs")) clean(out.resolve(sub));
+    for (String sub : List.of("registraties", "ijw", "declaraties", "cbs", "financien")) clean(out.resolve(sub));
 
     List<CbsStats> stats = new ArrayList<>(selection.size());
     CbsStats nl = new CbsStats("NL01", cfg.from(), cfg.to());
@@ -79,6 +79,7 @@ public final class GenerateRegion {
       nl.add(run.stats);
     }
     CbsWriter.write(out.resolve("cbs"), stats, nl, cfg.seed(), summary);
+    FinanceWriter.write(out.resolve("financien"), stats, cfg.seed(), summary);
     if (cfg.defectRate() > 0 && summary.defects(Defects.Kind.NOT_WELL_FORMED_XML.name()) == 0) {
       breakOneXmlFile(out.resolve("ijw"), summary);
     }

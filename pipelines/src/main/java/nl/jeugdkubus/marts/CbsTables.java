@@ -33,6 +33,10 @@ public final class CbsTables implements Serializable {
   private final HashMap<String, Long> population = new HashMap<>();
   /** regio|periodeKey|measure -> value. */
   private final HashMap<String, Value> benchmark = new HashMap<>();
+  /** Municipal finance table: gemeente|year|post -> cents (rows of the same key are added up). */
+  private final HashMap<String, Long> finance = new HashMap<>();
+  /** Table id of the municipal finance rows (staging.FinanceCsvParser.TABLE). */
+  public static final String FINANCE_TABLE = "financien";
 
   /** Adds one CBS cell if it belongs to a table the marts use; leeftijd maps Leeftijd keys to ages. */
   public void add(CbsCell c, Map<String, Integer> leeftijd) {
@@ -47,6 +51,11 @@ public final class CbsTables implements Serializable {
       Integer age = lk == null ? null : leeftijd.get(lk.trim());
       if (sex == null || age == null) return;
       population.put(regio + "|" + p.year() + "|" + sex + "|" + age, Math.round(c.getValue()));
+    } else if (table.equalsIgnoreCase(FINANCE_TABLE)) {
+      Period p = Period.fromCbsKey(c.getPeriodeKey());
+      if (p == null || p.isHalfYear() || c.getValue() == null) return;
+      finance.merge(regio + "|" + p.year() + "|" + c.getMeasure().trim().toLowerCase(Locale.ROOT),
+          Math.round(c.getValue() * 100), Long::sum);
     } else if (table.equalsIgnoreCase(BENCHMARK_TABLE)) {
       benchmark.put(regio + "|" + c.getPeriodeKey().trim() + "|" + c.getMeasure(), new Value(c.getValue(), status(c.getStatus())));
     }
@@ -55,6 +64,7 @@ public final class CbsTables implements Serializable {
   public CbsTables merge(CbsTables o) {
     population.putAll(o.population);
     benchmark.putAll(o.benchmark);
+    o.finance.forEach((k, v) -> finance.merge(k, v, Long::sum));
     return this;
   }
 
@@ -145,7 +155,32 @@ public final class CbsTables implements Serializable {
     return benchmark.get(regio + "|" + period.cbsKey() + "|" + measure);
   }
 
+  /**
+   * Sum in cents of the finance posts of a gemeente, or of a region (sum over {@code regionMembers}),
+   * for a year; null when the area has none of the posts (a region: when a member has none).
+   */
+  public Long finance(String area, Collection<String> regionMembers, int year, Collection<String> posts) {
+    if (!GemeenteInfo.isRegion(area)) return gemeenteFinance(area, year, posts);
+    if (regionMembers == null || regionMembers.isEmpty()) return null;
+    long total = 0;
+    for (String g : regionMembers) {
+      Long v = gemeenteFinance(g, year, posts);
+      if (v == null) return null;
+      total += v;
+    }
+    return total;
+  }
+
+  private Long gemeenteFinance(String g, int year, Collection<String> posts) {
+    Long total = null;
+    for (String post : posts) {
+      Long v = finance.get(g + "|" + year + "|" + post);
+      if (v != null) total = (total == null ? 0 : total) + v;
+    }
+    return total;
+  }
+
   public boolean isEmpty() {
-    return population.isEmpty() && benchmark.isEmpty();
+    return population.isEmpty() && benchmark.isEmpty() && finance.isEmpty();
   }
 }

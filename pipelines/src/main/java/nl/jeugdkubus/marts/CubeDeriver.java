@@ -87,6 +87,7 @@ public final class CubeDeriver implements Serializable {
     List<CubeRow> out = new ArrayList<>();
     for (Map.Entry<CellKey, Acc> e : new TreeMap<>(cells).entrySet()) derive(g, e.getKey(), e.getValue(), out);
     benchmark(g, out);
+    finance(g, out);
     return out;
   }
 
@@ -304,6 +305,46 @@ public final class CubeDeriver implements Serializable {
       Long pop = cbs.population(g.area, regionMembers.get(g.area), p.year(), TOTAAL, Dims.U0_17);
       if (pop != null && pop > 0) {
         out.add(g.row("kosten_per_jeugdige", per, TOTAAL, c.verwijzer(), TOTAAL, euros, d(pop), Rounding.eurosPer(a.sum(), pop), NVT));
+      }
+    }
+  }
+
+  /** Iv3 taakvelden of the jeugd lasten: 6.72 maatwerkdienstverlening 18-, 6.82 geëscaleerde zorg 18-. */
+  static final List<String> JEUGD_POSTS = List.of("6.72", "6.82");
+  static final List<String> PREVENTIE_POSTS = List.of("preventie");
+
+  /**
+   * Rows of the optional municipal finance table (docs/cube.md "Finance rows"), in the group of all ages
+   * and both sexes, for every full year of the run: lasten_jeugd (posts 6.72 + 6.82) per jongere (population
+   * 0-17 on 1 January) and per gebruiker (young people with any care in the year, jongeren_jeugdzorg),
+   * lasten_preventie (post 'preventie') per jongere.
+   */
+  private void finance(Group g, List<CubeRow> out) {
+    if (!g.age.equals(TOTAAL) || !g.sex.equals(TOTAAL)) return;
+    for (Period p : config.periods()) {
+      if (p.isHalfYear()) continue;
+      String per = p.toString();
+      Long pop = cbs.population(g.area, regionMembers.get(g.area), p.year(), TOTAAL, Dims.U0_17);
+      Long jeugd = cbs.finance(g.area, regionMembers.get(g.area), p.year(), JEUGD_POSTS);
+      if (jeugd != null) {
+        double euros = Rounding.euros(jeugd);
+        out.add(g.row("lasten_jeugd", per, TOTAAL, TOTAAL, TOTAAL, euros, null, euros, NVT));
+        if (pop != null && pop > 0) {
+          out.add(g.row("lasten_jeugd_per_jongere", per, TOTAAL, TOTAAL, TOTAAL, euros, d(pop), Rounding.eurosPer(jeugd, pop), NVT));
+        }
+        long users = count(g.cell(Measures.JEUGDZORG, per, TOTAAL, TOTAAL, TOTAAL));
+        if (users > 0) {
+          out.add(g.row("lasten_jeugd_per_gebruiker", per, TOTAAL, TOTAAL, TOTAAL, euros, d(users), Rounding.eurosPer(jeugd, users), NVT));
+        }
+      }
+      Long preventie = cbs.finance(g.area, regionMembers.get(g.area), p.year(), PREVENTIE_POSTS);
+      if (preventie != null) {
+        double euros = Rounding.euros(preventie);
+        out.add(g.row("lasten_preventie", per, TOTAAL, TOTAAL, TOTAAL, euros, null, euros, NVT));
+        if (pop != null && pop > 0) {
+          out.add(g.row("lasten_preventie_per_jongere", per, TOTAAL, TOTAAL, TOTAAL, euros, d(pop),
+              Rounding.eurosPer(preventie, pop), NVT));
+        }
       }
     }
   }

@@ -124,6 +124,12 @@ public final class Indicators {
     add("jongeren_specialistisch", AANTAL, null, t(Measures.SPECIALISTISCH));
     add("kosten_per_client", EURO, null, none(Measures.KOSTEN), n(Measures.SPECIALISTISCH));
     add("kosten_per_jeugdige", EURO, null, none(Measures.KOSTEN));
+    // (4b) municipal finance table (optional input): lasten per jongere and per gebruiker
+    add("lasten_jeugd", EURO, null);
+    add("lasten_jeugd_per_jongere", EURO, null);
+    add("lasten_jeugd_per_gebruiker", EURO, null, n(Measures.JEUGDZORG));
+    add("lasten_preventie", EURO, null);
+    add("lasten_preventie_per_jongere", EURO, null);
     // (5) prevention flow, stacking, return, snapshots, data quality
     add("lokaal_gestart", AANTAL, null, t(Measures.LOKAAL_GESTART));
     add("lokaal_gestart_specialist_6m", AANTAL, null, t(Measures.LOKAAL_SPEC_6M));

@@ -33,17 +33,39 @@ abstract class CsvFileParser<T> implements Serializable {
     }
   }
 
-  /** Source name in dead letters and counters, e.g. "registraties". */
-  abstract String source();
+  private final String source;
+  private final String recordType;
+  private final List<String> requiredColumns;
+  private final String bsnColumn;
 
-  /** Record type in dead letters, e.g. "REGISTRATIE". */
-  abstract String recordType();
+  /**
+   * @param source source name in dead letters and counters, e.g. "registraties"
+   * @param recordType record type in dead letters, e.g. "REGISTRATIE"
+   * @param requiredColumns columns the header must name
+   * @param bsnColumn column holding the person's BSN (its masked form goes into dead letters), or one the file lacks
+   */
+  CsvFileParser(String source, String recordType, List<String> requiredColumns, String bsnColumn) {
+    this.source = source;
+    this.recordType = recordType;
+    this.requiredColumns = List.copyOf(requiredColumns);
+    this.bsnColumn = bsnColumn;
+  }
 
-  /** Columns the header must name. */
-  abstract List<String> requiredColumns();
+  final String source() {
+    return source;
+  }
 
-  /** Column holding the person's BSN (its masked form goes into dead letters). */
-  abstract String bsnColumn();
+  final String recordType() {
+    return recordType;
+  }
+
+  final List<String> requiredColumns() {
+    return requiredColumns;
+  }
+
+  final String bsnColumn() {
+    return bsnColumn;
+  }
 
   /**
    * Converts one row; adds every problem to issues and returns null when there is one.

@@ -29,28 +29,10 @@ public final class DeclarationCsvParser extends CsvFileParser<DeclaratieRegel> {
   }
 
   public DeclarationCsvParser(Set<String> knownProductCategories) {
+    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
     this.knownProductCategories = Set.copyOf(knownProductCategories);
   }
 
-  @Override
-  String source() {
-    return SOURCE;
-  }
-
-  @Override
-  String recordType() {
-    return RECORD_TYPE;
-  }
-
-  @Override
-  List<String> requiredColumns() {
-    return REQUIRED_COLUMNS;
-  }
-
-  @Override
-  String bsnColumn() {
-    return "bsn";
-  }
 
   @Override
   DeclaratieRegel convert(String fileName, String position, Fields f, Issues issues) {

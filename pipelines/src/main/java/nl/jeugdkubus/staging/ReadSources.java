@@ -23,7 +23,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 /**
  * The whole staging layer: reads every source and returns one tuple with
  * {@link Tags#REGISTRATION_ROWS}, {@link Tags#IJW_TOEWIJZINGEN}, {@link Tags#IJW_START_STOP},
- * {@link Tags#DECLARATIE_REGELS} (JW323 and CSV together), {@link Tags#CBS_CELLS} and
+ * {@link Tags#DECLARATIE_REGELS} (JW323 and CSV together), {@link Tags#CBS_CELLS} (with the optional finance table) and
  * {@link Tags#DEAD_LETTERS} (all readers together). A null glob leaves its outputs empty.
  */
 public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
@@ -31,6 +31,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String ijwGlob;
   private final String declarationsCsvGlob;
   private final String cbsGlob;
+  private final String financeGlob;
   private final String confDir;
 
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob) {
@@ -39,10 +40,17 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
 
   /** @param confDir folder overriding conf/ (hulpvorm-mapping.csv), or null for the packaged copy */
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob, String confDir) {
+    this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null, confDir);
+  }
+
+  /** @param financeGlob the optional municipal finance table (CSV), or null */
+  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob,
+      String financeGlob, String confDir) {
     this.registrationsGlob = registrationsGlob;
     this.ijwGlob = ijwGlob;
     this.declarationsCsvGlob = declarationsCsvGlob;
     this.cbsGlob = cbsGlob;
+    this.financeGlob = financeGlob;
     this.confDir = confDir;
   }
 
@@ -57,6 +65,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
         orDefault(o.getIjw(), in, "ijw/*.xml"),
         orDefault(o.getDeclarationsCsv(), in, "declaraties/*.csv"),
         orDefault(o.getCbs(), in, "cbs/*"),
+        orDefault(o.getFinance(), in, "financien/*.csv"),
         o.getConfDir());
   }
 
@@ -94,6 +103,11 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     }
     if (cbsGlob != null) {
       PCollectionTuple t = input.apply("ReadCbsTables", new ReadCbsTables(cbsGlob));
+      cells.add(t.get(Tags.CBS_CELLS));
+      dead.add(t.get(Tags.DEAD_LETTERS));
+    }
+    if (financeGlob != null) {
+      PCollectionTuple t = input.apply("ReadFinance", new ReadFinance(financeGlob));
       cells.add(t.get(Tags.CBS_CELLS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }

@@ -19,25 +19,10 @@ public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> 
   public static final List<String> OPTIONAL_COLUMNS = List.of("postcode", "wijk", "type_ondersteuning",
       "signaleerder", "verwijzer_cod327", "aanmelddatum", "einddatum", "toewijzingnummer");
 
-  @Override
-  String source() {
-    return SOURCE;
+  public RegistrationCsvParser() {
+    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
   }
 
-  @Override
-  String recordType() {
-    return RECORD_TYPE;
-  }
-
-  @Override
-  List<String> requiredColumns() {
-    return REQUIRED_COLUMNS;
-  }
-
-  @Override
-  String bsnColumn() {
-    return "bsn";
-  }
 
   @Override
   RegistrationRow convert(String fileName, String position, Fields f, Issues issues) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -294,6 +296,25 @@ class GeneratorContentTest {
     assertEquals("Definitief", status.get("2023HJ02"));
     assertEquals("Voorlopig", status.get("2024JJ00"));
     assertEquals("Voorlopig", status.get("2024HJ01"));
+  }
+
+  @Test
+  void financeTableHasEveryPostPerGemeenteAndYearProportionalToTheYoungPopulation() throws Exception {
+    List<String> lines = Files.readAllLines(run.dir().resolve("financien/financien.csv"), StandardCharsets.UTF_8);
+    assertEquals("gemeente;jaar;post;bedrag;omschrijving", lines.get(0));
+    // 8 gemeenten x 2 full years (2023, 2024) x 3 posts
+    assertEquals(8 * 2 * 3, lines.size() - 1);
+    Map<String, Double> perPost = new HashMap<>();
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.split(";", -1);
+      assertTrue(ACHTERHOEK.contains(f[0]), f[0]);
+      assertTrue(f[1].equals("2023") || f[1].equals("2024"), f[1]);
+      assertTrue(f[3].matches("\\d+,\\d\\d"), "euros with a decimal comma: " + f[3]);
+      perPost.merge(f[2], Double.parseDouble(f[3].replace(',', '.')), Double::sum);
+    }
+    assertEquals(Set.of("6.72", "6.82", "preventie"), perPost.keySet());
+    // medians per young resident 1,100 > 250 > 60 euros: the sums keep that order
+    assertTrue(perPost.get("6.72") > perPost.get("6.82") && perPost.get("6.82") > perPost.get("preventie"), perPost.toString());
   }
 
   @Test

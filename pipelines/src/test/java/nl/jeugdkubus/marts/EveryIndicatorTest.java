@@ -195,7 +195,19 @@ class EveryIndicatorTest {
     // full year 2024, and a CBS '.' in 2023H2
     out.add(Fixtures.benchmark(AALTEN, "2024JJ00", jh, 2.7, "Voorlopig"));
     out.add(Fixtures.benchmark(AALTEN, "2023HJ02", jrm, null, "Definitief"));
+    // the optional municipal finance table (staging.FinanceCsvParser): Aalten 2024 all three posts,
+    // Berkelland 2024 only 6.72 (so the region has lasten jeugd but no lasten preventie)
+    out.add(finance(AALTEN, 2024, "6.72", 70_000.00));
+    out.add(finance(AALTEN, 2024, "6.82", 35_000.00));
+    out.add(finance(AALTEN, 2024, "preventie", 17_500.00));
+    out.add(finance(BERKELLAND, 2024, "6.72", 50_000.00));
     return out;
+  }
+
+  static CbsCell finance(String gemeente, int year, String post, double euros) {
+    return CbsCell.newBuilder().setSourceFile("financien.csv").setPosition("line 2").setTableId("financien")
+        .setRegioCode(gemeente).setPeriodeKey(year + "JJ00").setDimensions(Map.of()).setMeasure(post)
+        .setValue(euros).setStatus(null).build();
   }
 
   private static void cbs(List<CbsCell> out, String k, String m, Double aalten, Double nl, Double berkelland,
@@ -503,6 +515,18 @@ class EveryIndicatorTest {
       // iJw in 2024: p1 p2 p3 p4 p5 p6 p8 p9 p10 p11 = 10: 8100.50 / 10 = 810.05 -> 810
       e("kosten_per_client", Y, 8101, 10, 810),
       e("kosten_per_jeugdige", Y, 8101, 350, 23), // 8100.50 / 350 = 23.14
+      // finance table 2024: 6.72 70,000 + 6.82 35,000 = 105,000; 0-17 on 1 Jan 2024 = 350;
+      // young people with any care in 2024 = the 11 Aalten persons (all of them run in 2024H1)
+      e("lasten_jeugd", Y, 105000, null, 105000),
+      e("lasten_jeugd_per_jongere", Y, 105000, 350, 300), // 105,000 / 350 = 300.00
+      e("lasten_jeugd_per_gebruiker", Y, 105000, 11, 9545), // 105,000 / 11 = 9,545.45
+      e("lasten_preventie", Y, 17500, null, 17500),
+      e("lasten_preventie_per_jongere", Y, 17500, 350, 50), // 17,500 / 350 = 50.00
+      // region: Aalten 105,000 + Berkelland 50,000 = 155,000; 0-17: 350 + 720 = 1,070 -> 144.86;
+      // users: Aalten's 11 + p7 = 12 -> 12,916.67
+      e("lasten_jeugd", Y, 155000, null, 155000).area(ACHTERHOEK),
+      e("lasten_jeugd_per_jongere", Y, 155000, 1070, 145).area(ACHTERHOEK),
+      e("lasten_jeugd_per_gebruiker", Y, 155000, 12, 12917).area(ACHTERHOEK),
       // 0-17 with jeugdhulp in 2024: the 9 of H1 plus p9 (S9) = 10: 10/350 = 2.857% -> 2.9
       e("jongeren_jeugdhulp_pct", Y, 10, 350, 2.9),
       // base 2023: the same as 2023H2 (4/360): (10/350)/(4/360) x 100 = 257.14
@@ -536,7 +560,20 @@ class EveryIndicatorTest {
     unknown.removeAll(catalogue);
     assertEquals(new TreeSet<String>(), missing, "catalogue codes without a hand-worked expectation");
     assertEquals(new TreeSet<String>(), unknown, "expectations for codes not in conf/indicators.csv");
-    assertEquals(103, catalogue.size(), "conf/indicators.csv has a new code: add a hand-worked row and update this number");
+    assertEquals(108, catalogue.size(), "conf/indicators.csv has a new code: add a hand-worked row and update this number");
+  }
+
+  @Test
+  void financeRowsOnlyForFullYearsWithFinanceData() {
+    // no finance rows for half-years, for 2023 (no finance data) or for an age class
+    for (String code : List.of("lasten_jeugd", "lasten_jeugd_per_jongere", "lasten_preventie")) {
+      assertNull(find(rows, code, H1, AALTEN, T, T, T, T, T), code + " " + H1);
+      assertNull(find(rows, code, "2023", AALTEN, T, T, T, T, T), code + " 2023");
+      assertNull(find(rows, code, Y, AALTEN, "4-11", T, T, T, T), code + " 4-11");
+    }
+    // Berkelland has no 'preventie' post: no region row rather than a partial sum
+    assertNull(find(rows, "lasten_preventie", Y, ACHTERHOEK, T, T, T, T, T));
+    assertNull(find(rows, "lasten_preventie_per_jongere", Y, ACHTERHOEK, T, T, T, T, T));
   }
 
   @Test
