@@ -28,7 +28,8 @@ public final class SampleRun {
     }
     Path out = Path.of(output).toAbsolutePath();
     Path input = out.resolve("input");
-    if (!Files.isDirectory(input.resolve("ijw"))) {
+    // (re)generate when a source folder is missing, e.g. a sample made by an older version
+    if (!Files.isDirectory(input.resolve("ijw")) || !Files.isDirectory(input.resolve("financien"))) {
       System.out.println("Generating the sample region (Achterhoek, 8 gemeenten at 10% of their population, 2021H1-2024H2, seed 42) into " + input);
       GenerateRegion.main(new String[] {"--out", input.toString(), "--seed", "42", "--region", "achterhoek",
           "--from", "2021H1", "--to", "2024H2", "--scale", "0.1", "--defects", "0.01"});
