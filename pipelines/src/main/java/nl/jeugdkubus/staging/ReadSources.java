@@ -85,7 +85,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
 
     if (registrationsGlob != null) {
-      PCollectionTuple t = input.apply("ReadRegistrations", new ReadRegistrations(registrationsGlob));
+      PCollectionTuple t = input.apply("ReadRegistrations", new ReadRegistrations(registrationsGlob, confDir));
       registrations.add(t.get(Tags.REGISTRATION_ROWS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }

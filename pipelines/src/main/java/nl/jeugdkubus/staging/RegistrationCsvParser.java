@@ -1,6 +1,7 @@
 package nl.jeugdkubus.staging;
 
 import java.util.List;
+import java.util.Set;
 import nl.jeugdkubus.model.RegistrationRow;
 
 /**
@@ -8,7 +9,8 @@ import nl.jeugdkubus.model.RegistrationRow;
  * Checks: header names the required columns (any order, extra columns ignored); each row has the
  * header's field count; required fields present; BSN 8/9 digits (8 gets its leading zero back);
  * dates valid (ISO or dd-MM-yyyy, written out as ISO); geslacht M/V/O; gemeentecode GM + 4 digits;
- * soort lokaal_team/toegang; startdatum present for lokaal_team.
+ * soort lokaal_team/toegang; startdatum present for lokaal_team; verwijzer_cod327, when given, a code of
+ * conf/verwijzers.csv.
  */
 public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> {
   public static final String SOURCE = "registraties";
@@ -19,8 +21,17 @@ public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> 
   public static final List<String> OPTIONAL_COLUMNS = List.of("postcode", "wijk", "type_ondersteuning",
       "signaleerder", "verwijzer_cod327", "aanmelddatum", "einddatum", "toewijzingnummer");
 
+  private final Set<String> verwijzers;
+
+  /** With the COD327 codes of the classpath copy of conf/verwijzers.csv. */
   public RegistrationCsvParser() {
+    this(ProductCategories.verwijzers(null));
+  }
+
+  /** @param verwijzers the COD327 codes a verwijzer_cod327 may hold (else UNKNOWN_CODE) */
+  public RegistrationCsvParser(Set<String> verwijzers) {
     super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
+    this.verwijzers = Set.copyOf(verwijzers);
   }
 
 
@@ -52,6 +63,10 @@ public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> 
     boolean startRequired = "lokaal_team".equals(soort);
     String startdatum = date(f, "startdatum", startRequired, false, issues);
     String einddatum = date(f, "einddatum", false, false, issues);
+    String verwijzer = f.get("verwijzer_cod327");
+    if (verwijzer != null && !verwijzers.contains(verwijzer)) {
+      issues.add(Reasons.UNKNOWN_CODE, "verwijzer_cod327 " + StagingValues.safe(verwijzer) + " is not a COD327 code in conf/verwijzers.csv");
+    }
     if (!issues.isEmpty()) return null;
     return RegistrationRow.newBuilder()
         .setSourceFile(fileName)
@@ -66,7 +81,7 @@ public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> 
         .setSoort(soort)
         .setTypeOndersteuning(f.get("type_ondersteuning"))
         .setSignaleerder(f.get("signaleerder"))
-        .setVerwijzerCode(f.get("verwijzer_cod327"))
+        .setVerwijzerCode(verwijzer)
         .setAanmelddatum(aanmelddatum)
         .setStartdatum(startdatum)
         .setEinddatum(einddatum)

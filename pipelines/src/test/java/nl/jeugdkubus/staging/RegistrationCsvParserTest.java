@@ -140,4 +140,21 @@ class RegistrationCsvParserTest {
     assertEquals(0, r.records().size());
     assertEquals(0, r.deadLetters().size());
   }
+
+  @Test
+  void aVerwijzerOutsideCod327IsAnUnknownCode() {
+    // COD327 has 01-06 and 08; 07 does not exist. An empty verwijzer is fine (local-team rows have none).
+    String csv = HEADER + "\n"
+        + "R1;999900031;2012-03-04;M;;GM0363;;toegang;;;02;;2024-01-10;;300201\n"
+        + "R2;999900031;2012-03-04;M;;GM0363;;toegang;;;07;;2024-01-10;;300202\n"
+        + "R3;999900031;2012-03-04;M;;GM0363;;lokaal_team;;huisarts;;;2024-01-10;;\n";
+    ParseResult<RegistrationRow> r = parse(csv);
+    assertEquals(List.of("R1", "R3"), r.records().stream().map(RegistrationRow::getRegistratieId).toList());
+    assertEquals("02", r.records().get(0).getVerwijzerCode());
+    assertEquals(1, r.deadLetters().size());
+    DeadLetter d = r.deadLetters().get(0);
+    assertEquals("line 3", d.getPosition());
+    assertEquals(Reasons.UNKNOWN_CODE, d.getReason());
+    assertTrue(d.getDetail().contains("07"), d.getDetail());
+  }
 }
