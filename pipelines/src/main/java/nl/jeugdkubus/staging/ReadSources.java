@@ -85,7 +85,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
 
     if (registrationsGlob != null) {
-      PCollectionTuple t = input.apply("ReadRegistrations", new ReadRegistrations(registrationsGlob, confDir));
+      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, confDir));
       registrations.add(t.get(Tags.REGISTRATION_ROWS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
@@ -97,7 +97,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (declarationsCsvGlob != null) {
-      PCollectionTuple t = input.apply("ReadDeclarationsCsv", new ReadDeclarationsCsv(declarationsCsvGlob, confDir));
+      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, confDir));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
@@ -107,7 +107,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (financeGlob != null) {
-      PCollectionTuple t = input.apply("ReadFinance", new ReadFinance(financeGlob));
+      PCollectionTuple t = input.apply("ReadFinance", ReadCsvFiles.finance(financeGlob));
       cells.add(t.get(Tags.CBS_CELLS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }

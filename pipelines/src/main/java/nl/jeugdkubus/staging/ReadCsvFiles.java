@@ -1,0 +1,62 @@
+package nl.jeugdkubus.staging;
+
+import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.model.CbsCell;
+import nl.jeugdkubus.model.DeadLetter;
+import nl.jeugdkubus.model.DeclaratieRegel;
+import nl.jeugdkubus.model.RegistrationRow;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The CSV sources (a glob each) to their typed records and {@link Tags#DEAD_LETTERS}: one file per
+ * element, parsed streaming by a {@link CsvFileParser}. Counters: staging.&lt;source&gt;.read (files),
+ * .records, .dead.
+ */
+public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> {
+  private final String name;
+  private final String glob;
+  private final CsvFileParser<T> parser;
+  private final TupleTag<T> tag;
+  private final Class<T> type;
+
+  private ReadCsvFiles(String name, String glob, CsvFileParser<T> parser, TupleTag<T> tag, Class<T> type) {
+    this.name = name;
+    this.glob = glob;
+    this.parser = parser;
+    this.tag = tag;
+    this.type = type;
+  }
+
+  /** Municipal registrations to {@link Tags#REGISTRATION_ROWS}; confDir overrides conf/verwijzers.csv (null: packaged). */
+  public static ReadCsvFiles<RegistrationRow> registrations(String glob, String confDir) {
+    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(confDir)),
+        Tags.REGISTRATION_ROWS, RegistrationRow.class);
+  }
+
+  /** The flat declarations export to {@link Tags#DECLARATIE_REGELS} (sourceFormat "CSV"); confDir: conf/hulpvorm-mapping.csv. */
+  public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, String confDir) {
+    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(confDir)),
+        Tags.DECLARATIE_REGELS, DeclaratieRegel.class);
+  }
+
+  /** The optional municipal finance table to {@link Tags#CBS_CELLS} (table "financien"). */
+  public static ReadCsvFiles<CbsCell> finance(String glob) {
+    return new ReadCsvFiles<>("Finance", glob, new FinanceCsvParser(), Tags.CBS_CELLS, CbsCell.class);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionTuple out = StagingFiles.match(input, name, glob)
+        .apply("Parse" + name, ParDo.of(new CsvParseFn<>(parser, tag))
+            .withOutputTags(tag, TupleTagList.of(Tags.DEAD_LETTERS)));
+    out.get(tag).setCoder(AvroCoder.of(type));
+    out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
+    return out;
+  }
+}
