@@ -2,20 +2,73 @@ package nl.jeugdkubus.marts;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdkubus.common.ConfTable;
 
-/** conf/indicators.csv: the texts of every indicator code (read with ConfTable). */
+/**
+ * conf/indicators.csv: every indicator code, its texts and the facts the code derives from it (soort, maat,
+ * noemer_maat, universum, delen, cbs_maat; the file's header explains them). Read with ConfTable.
+ */
 public final class IndicatorCatalogue implements Serializable {
   public static final String FILE = "indicators.csv";
-  public static final List<String> COLUMNS =
-      List.of("code", "naam_nl", "name_en", "definitie", "teller", "noemer", "eenheid", "bron");
+  public static final List<String> COLUMNS = List.of("code", "naam_nl", "name_en", "definitie", "teller", "noemer", "eenheid",
+      "bron", "soort", "maat", "noemer_maat", "universum", "delen", "cbs_maat");
+
+  /** The soorten of the catalogue (docs in conf/indicators.csv). */
+  public static final List<String> SOORTEN = List.of("personen", "eenheden_stroom", "eenheden_stand", "bedrag", "bedrag_publiek",
+      "per_inwoner", "aandeel", "gemiddelde", "mediaan", "bedrag_per", "bedrag_per_inwoner", "cbs_gemeente", "cbs_nl",
+      "cbs_refgroep", "verschil_cbs", "verschil_nl", "verschil_refgroep", "index");
+
+  /** noemer_maat of a rate: the CBS population of the universum. */
+  public static final String BEVOLKING = "bevolking";
 
   /** One catalogue entry. */
   public record Entry(
-      String code, String naamNl, String nameEn, String definitie, String teller, String noemer, String eenheid, String bron)
-      implements Serializable {}
+      String code, String naamNl, String nameEn, String definitie, String teller, String noemer, String eenheid, String bron,
+      String soort, String maat, String noemerMaat, String universum, String delen, String cbsMaat)
+      implements Serializable {
+
+    /** A count of young people or trajectories (the cells disclosure control protects). */
+    public boolean isCount() {
+      return soort.equals("personen") || soort.startsWith("eenheden_");
+    }
+
+    /** The measure of the noemer without its '@' overrides ('' when none). */
+    public String noemerMeasure() {
+      int at = noemerMaat.indexOf('@');
+      return at < 0 ? noemerMaat : noemerMaat.substring(0, at);
+    }
+
+    /** The '@dim=value,...' overrides of noemer_maat. */
+    public Map<String, String> noemerOverrides() {
+      Map<String, String> m = new LinkedHashMap<>();
+      int at = noemerMaat.indexOf('@');
+      if (at < 0) return m;
+      for (String kv : noemerMaat.substring(at + 1).split(",")) {
+        String[] p = kv.split("=", 2);
+        if (p.length != 2) throw new IllegalStateException(FILE + ": " + code + ": bad noemer_maat " + noemerMaat);
+        m.put(p[0].trim(), p[1].trim());
+      }
+      return m;
+    }
+
+    /** The relations of the delen column: each a list of child measures; exact = they partition the maat. */
+    public List<Relation> relations() {
+      List<Relation> out = new ArrayList<>();
+      if (delen.isEmpty()) return out;
+      for (String rel : delen.split("\\|")) {
+        boolean exact = rel.startsWith("=");
+        String body = exact ? rel.substring(1) : rel;
+        out.add(new Relation(maat, List.of(body.split("\\+")), exact));
+      }
+      return out;
+    }
+  }
+
+  /** A relation between cells at the same dimension values: the children are disjoint subsets of the parent; exact = they cover it. */
+  public record Relation(String parent, List<String> children, boolean exact) implements Serializable {}
 
   private final List<Entry> entries;
 
@@ -30,13 +83,25 @@ public final class IndicatorCatalogue implements Serializable {
     }
     List<Entry> out = new ArrayList<>();
     for (Map<String, String> r : t.rows()) {
-      out.add(new Entry(r.get("code"), r.get("naam_nl"), r.get("name_en"), r.get("definitie"), r.get("teller"),
-          r.get("noemer"), r.get("eenheid"), r.get("bron")));
+      Entry e = new Entry(r.get("code"), r.get("naam_nl"), r.get("name_en"), r.get("definitie"), r.get("teller"),
+          r.get("noemer"), r.get("eenheid"), r.get("bron"), r.get("soort"), r.get("maat"), r.get("noemer_maat"),
+          r.get("universum"), r.get("delen"), r.get("cbs_maat"));
+      if (!SOORTEN.contains(e.soort())) throw new IllegalStateException(FILE + ": " + e.code() + ": unknown soort " + e.soort());
+      out.add(e);
     }
     return new IndicatorCatalogue(List.copyOf(out));
   }
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /** Entries by code. */
+  public Map<String, Entry> byCode() {
+    Map<String, Entry> m = new LinkedHashMap<>();
+    for (Entry e : entries) {
+      if (m.put(e.code(), e) != null) throw new IllegalStateException(FILE + ": duplicate code " + e.code());
+    }
+    return m;
   }
 }

@@ -1,0 +1,96 @@
+package nl.jeugdkubus.marts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.jeugdkubus.model.CubeRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * conf/tables.csv + conf/indicators.csv are the one place that says which indicators, dimensions and tables
+ * exist. These tests fail when the code (IndicatorCalculator's measures, CubeDeriver's rows) and the catalogue
+ * disagree, on the hand-worked scenario of {@link EveryIndicatorTest} (every code has a row there).
+ */
+class CatalogueTest {
+  private static final Path CONF = Path.of("..", "conf");
+
+  private static List<CubeRow> rows() {
+    EveryIndicatorTest.derive();
+    return EveryIndicatorTest.rows;
+  }
+
+  @Test
+  void everyDerivedCodeIsInTheCatalogueAndEveryCatalogueCodeIsDerived() {
+    Set<String> derived = new TreeSet<>();
+    for (CubeRow r : rows()) derived.add(r.getIndicator());
+    Set<String> catalogue = new TreeSet<>(IndicatorCatalogue.load(CONF.toString()).byCode().keySet());
+    Set<String> onlyCode = new TreeSet<>(derived);
+    onlyCode.removeAll(catalogue);
+    Set<String> onlyCatalogue = new TreeSet<>(catalogue);
+    onlyCatalogue.removeAll(derived);
+    assertEquals(Set.of(), onlyCode, "derived by the code but not in conf/indicators.csv");
+    assertEquals(Set.of(), onlyCatalogue, "in conf/indicators.csv but never derived");
+  }
+
+  @Test
+  void everyRowCarriesTheCatalogueUnitAndItsTellerIsTheCountOfItsMaat() {
+    Map<CellKey, Acc> cells = EveryIndicatorTest.cells;
+    for (CubeRow r : rows()) {
+      IndicatorCatalogue.Entry e = Indicators.entry(r.getIndicator());
+      assertEquals(e.eenheid(), r.getEenheid(), r.getIndicator());
+      if (!e.isCount()) continue;
+      String age = r.getLeeftijdsklasse();
+      CellKey k = new CellKey(e.maat(), r.getPeriode(), r.getGemeenteCode(), age, r.getGeslacht(), r.getHulpvorm(),
+          r.getVerwijzer(), r.getProductcategorie());
+      Acc a = cells.get(k);
+      assertTrue(a != null, "no cell " + k + " for " + r.getIndicator());
+      assertEquals((double) a.count(), r.getTeller(), r.getIndicator() + " at " + k);
+    }
+  }
+
+  @Test
+  void everyMeasureOfTheCalculatorIsTheMaatOfACatalogueIndicator() {
+    Set<String> maten = new LinkedHashSet<>();
+    for (IndicatorCatalogue.Entry e : IndicatorCatalogue.load(CONF.toString()).entries()) {
+      maten.add(e.maat());
+      for (IndicatorCatalogue.Relation rel : e.relations()) maten.addAll(rel.children());
+    }
+    Set<String> measures = new TreeSet<>();
+    for (CellKey k : EveryIndicatorTest.cells.keySet()) measures.add(k.measure());
+    measures.removeAll(maten);
+    assertEquals(Set.of(), measures, "measures of IndicatorCalculator that no catalogue row names");
+  }
+
+  @Test
+  void everyPublishedTableHasRowsForEachOfItsIndicators() {
+    List<CubeRow> rows = rows();
+    for (TableCatalogue.Table t : TableCatalogue.load(CONF.toString()).tables()) {
+      for (String code : t.indicators()) {
+        boolean found = false;
+        for (CubeRow r : rows) found |= r.getIndicator().equals(code) && PublishedTables.belongsTo(t, r);
+        assertTrue(found, "table " + t.id() + ": no row of " + code);
+      }
+    }
+  }
+
+  @Test
+  void aTableWithThreeDimensionsOrAnUnknownCodeIsRejected(@TempDir Path dir) throws Exception {
+    Files.copy(CONF.resolve("indicators.csv"), dir.resolve("indicators.csv"));
+    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\n"
+        + "t1;T;jongeren_jeugdzorg;leeftijdsklasse,geslacht,hulpvorm\n");
+    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(dir.toString()));
+    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\nt1;T;jongeren_onbekend;\n");
+    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(dir.toString()));
+    // the packaged catalogue is valid and covers every indicator
+    assertEquals(14, TableCatalogue.load(CONF.toString()).tables().size());
+  }
+}
