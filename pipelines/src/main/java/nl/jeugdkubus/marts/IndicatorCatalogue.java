@@ -9,12 +9,12 @@ import nl.jeugdkubus.common.ConfTable;
 
 /**
  * conf/indicators.csv: every indicator code, its texts and the facts the code derives from it (soort, maat,
- * noemer_maat, universum, delen, cbs_maat; the file's header explains them). Read with ConfTable.
+ * noemer_maat, universum, delen, cbs_maat, jaar; the file's header explains them). Read with ConfTable.
  */
 public final class IndicatorCatalogue implements Serializable {
   public static final String FILE = "indicators.csv";
   public static final List<String> COLUMNS = List.of("code", "naam_nl", "name_en", "definitie", "teller", "noemer", "eenheid",
-      "bron", "soort", "maat", "noemer_maat", "universum", "delen", "cbs_maat");
+      "bron", "soort", "maat", "noemer_maat", "universum", "delen", "cbs_maat", "jaar");
 
   /** The soorten of the catalogue (docs in conf/indicators.csv). */
   public static final List<String> SOORTEN = List.of("personen", "eenheden_stroom", "eenheden_stand", "bedrag", "bedrag_publiek",
@@ -27,7 +27,7 @@ public final class IndicatorCatalogue implements Serializable {
   /** One catalogue entry. */
   public record Entry(
       String code, String naamNl, String nameEn, String definitie, String teller, String noemer, String eenheid, String bron,
-      String soort, String maat, String noemerMaat, String universum, String delen, String cbsMaat)
+      String soort, String maat, String noemerMaat, String universum, String delen, String cbsMaat, String jaar)
       implements Serializable {
 
     /** A count of young people or trajectories (the cells disclosure control protects). */
@@ -85,7 +85,7 @@ public final class IndicatorCatalogue implements Serializable {
     for (Map<String, String> r : t.rows()) {
       Entry e = new Entry(r.get("code"), r.get("naam_nl"), r.get("name_en"), r.get("definitie"), r.get("teller"),
           r.get("noemer"), r.get("eenheid"), r.get("bron"), r.get("soort"), r.get("maat"), r.get("noemer_maat"),
-          r.get("universum"), r.get("delen"), r.get("cbs_maat"));
+          r.get("universum"), r.get("delen"), r.get("cbs_maat"), r.get("jaar"));
       if (!SOORTEN.contains(e.soort())) throw new IllegalStateException(FILE + ": " + e.code() + ": unknown soort " + e.soort());
       out.add(e);
     }
