@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.jeugdkubus.model.CubeRow;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CatalogueTest {
   private static final Path CONF = Path.of("..", "conf");
 
-  private static List<CubeRow> rows() {
+  @BeforeAll
+  static void derive() {
     EveryIndicatorTest.derive();
+  }
+
+  private static List<CubeRow> rows() {
     return EveryIndicatorTest.rows;
   }
 
