@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import nl.jeugdkubus.generator.GenerateRegion;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * The README's first command: generate the bundled sample region (seeded, deterministic) and run the
@@ -50,7 +49,6 @@ public final class SampleRun {
       jobArgs.addAll(List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
     }
     jobArgs.addAll(rest);
-    PipelineOptionsFactory.register(JeugdkubusOptions.class);
-    JeugdkubusPipeline.main(jobArgs.toArray(new String[0]));
+    System.exit(JeugdkubusPipeline.execute(jobArgs.toArray(new String[0])));
   }
 }

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +14,8 @@ import java.util.Map;
 
 /**
  * A small ';'-separated table from {@code conf/} (code lists, mappings, region lists). Lines starting
- * with '#' are comments; the first other line is the header. Read from a directory given on the
- * command line ({@code --confDir}) or else from the copy of {@code conf/} packaged on the classpath.
+ * with '#' are comments; the first other line is the header. A run reads all of them once, into
+ * {@link ConfTables} (from {@code --confDir} or from the copy of {@code conf/} packaged on the classpath).
  */
 public final class ConfTable implements Serializable {
   private final String name;
@@ -31,24 +28,12 @@ public final class ConfTable implements Serializable {
     this.rows = rows;
   }
 
-  /** Loads {@code name} (e.g. "hulpvorm-mapping.csv") from confDir, or from the classpath when confDir is null. */
-  public static ConfTable load(String confDir, String name) {
-    try {
-      if (confDir != null && !confDir.isBlank()) {
-        Path p = Path.of(confDir, name);
-        if (Files.exists(p)) {
-          try (InputStream in = Files.newInputStream(p)) {
-            return parse(name, in);
-          }
-        }
-      }
-      try (InputStream in = ConfTable.class.getClassLoader().getResourceAsStream("conf/" + name)) {
-        if (in == null) throw new IllegalStateException("Configuration table not found: conf/" + name);
-        return parse(name, in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read configuration table " + name, e);
-    }
+  /**
+   * One packaged table (conf/ on the classpath), for tools and the generator. The job reads its tables
+   * through {@link ConfTables} (once, honouring --confDir).
+   */
+  public static ConfTable packaged(String name) {
+    return ConfTables.packaged().table(name);
   }
 
   static ConfTable parse(String name, InputStream in) throws IOException {

@@ -83,7 +83,7 @@ public final class Regions {
 
   /** All 342 gemeenten with sizes, care levels, BSN blocks and PC4 ranges for this config. */
   public static List<Gemeente> national(GeneratorConfig cfg) {
-    ConfTable t = ConfTable.load(null, "gemeenten-2026.csv");
+    ConfTable t = ConfTable.packaged("gemeenten-2026.csv");
     List<Map<String, String>> rows = new ArrayList<>(t.rows());
     rows.sort(Comparator.comparing(m -> m.get("gemeente_code")));
     int n = rows.size();

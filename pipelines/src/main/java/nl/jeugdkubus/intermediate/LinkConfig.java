@@ -3,7 +3,7 @@ package nl.jeugdkubus.intermediate;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
-import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 
 /** The code mappings linkage needs, loaded from conf/ (docs/mappings.md explains each choice). */
 public final class LinkConfig implements Serializable {
@@ -23,14 +23,16 @@ public final class LinkConfig implements Serializable {
     this.signaleerderToCod327 = new HashMap<>(signaleerderToCod327);
   }
 
-  public static LinkConfig load(String confDir) {
+  /** From the run's configuration tables (null: the packaged conf/). */
+  public static LinkConfig load(ConfTables conf) {
+    ConfTables c = conf == null ? ConfTables.packaged() : conf;
     Map<String, CareForm> forms = new HashMap<>();
-    for (Map<String, String> r : ConfTable.load(confDir, "hulpvorm-mapping.csv").rows()) {
+    for (Map<String, String> r : c.table("hulpvorm-mapping.csv").rows()) {
       forms.put(r.get("jz020"), new CareForm(r.get("hulpvorm"), r.get("zorgsoort"), Boolean.parseBoolean(r.get("crisis"))));
     }
     return new LinkConfig(forms,
-        ConfTable.load(confDir, "reden-beeindiging-mapping.csv").map("jz588", "cbs"),
-        ConfTable.load(confDir, "signaleerder-cod327.csv").map("signaleerder", "cod327"));
+        c.table("reden-beeindiging-mapping.csv").map("jz588", "cbs"),
+        c.table("signaleerder-cod327.csv").map("signaleerder", "cod327"));
   }
 
   /** Care form of a JZ020 category, or null when unknown. */

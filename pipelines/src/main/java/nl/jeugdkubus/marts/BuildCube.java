@@ -51,8 +51,8 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
 
   @Override
   public PCollection<CubeRow> expand(PCollectionTuple input) {
-    GemeenteInfo gemeenten = GemeenteInfo.load(config.confDir());
-    HashMap<String, Integer> leeftijd = new HashMap<>(CbsTables.leeftijdMapping(config.confDir()));
+    GemeenteInfo gemeenten = GemeenteInfo.load(config.conf());
+    HashMap<String, Integer> leeftijd = new HashMap<>(CbsTables.leeftijdMapping(config.conf()));
     PCollection<PersonHistory> persons = input.get(Tags.PERSONS);
     PCollection<CbsCell> cbsCells = input.has(Tags.CBS_CELLS)
         ? input.get(Tags.CBS_CELLS)

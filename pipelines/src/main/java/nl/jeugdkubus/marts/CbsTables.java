@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.model.CbsCell;
 
@@ -95,9 +95,9 @@ public final class CbsTables implements Serializable {
   }
 
   /** The Leeftijd key -> age mapping of conf/cbs-leeftijd.csv. */
-  public static Map<String, Integer> leeftijdMapping(String confDir) {
+  public static Map<String, Integer> leeftijdMapping(ConfTables conf) {
     Map<String, Integer> m = new HashMap<>();
-    for (Map<String, String> r : ConfTable.load(confDir, "cbs-leeftijd.csv").rows()) {
+    for (Map<String, String> r : (conf == null ? ConfTables.packaged() : conf).table("cbs-leeftijd.csv").rows()) {
       m.put(r.get("leeftijd_key"), Integer.parseInt(r.get("leeftijd")));
     }
     return m;

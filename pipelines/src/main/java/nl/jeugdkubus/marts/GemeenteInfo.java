@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 
 /**
  * Gemeenten and their regions (conf/gemeenten-2026.csv). A region is also an area of the cube:
@@ -31,8 +32,9 @@ public final class GemeenteInfo implements Serializable {
     }
   }
 
-  public static GemeenteInfo load(String confDir) {
-    ConfTable t = ConfTable.load(confDir, "gemeenten-2026.csv");
+  /** From the run's configuration tables (null: the packaged conf/). */
+  public static GemeenteInfo load(ConfTables conf) {
+    ConfTable t = (conf == null ? ConfTables.packaged() : conf).table("gemeenten-2026.csv");
     Map<String, Area> m = new LinkedHashMap<>();
     for (Map<String, String> r : t.rows()) {
       String code = r.get("gemeente_code");

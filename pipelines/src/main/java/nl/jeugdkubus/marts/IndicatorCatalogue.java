@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 
 /**
  * conf/indicators.csv: every indicator code, its texts and the facts the code derives from it (soort, maat,
@@ -76,8 +77,9 @@ public final class IndicatorCatalogue implements Serializable {
     this.entries = entries;
   }
 
-  public static IndicatorCatalogue load(String confDir) {
-    ConfTable t = ConfTable.load(confDir, FILE);
+  /** From the run's configuration tables (null: the packaged conf/). */
+  public static IndicatorCatalogue load(ConfTables conf) {
+    ConfTable t = (conf == null ? ConfTables.packaged() : conf).table(FILE);
     if (!t.header().equals(COLUMNS)) {
       throw new IllegalStateException(FILE + ": expected columns " + COLUMNS + ", found " + t.header());
     }

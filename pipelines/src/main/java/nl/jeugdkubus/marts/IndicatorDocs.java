@@ -22,7 +22,7 @@ public final class IndicatorDocs {
   public static void main(String[] args) throws IOException {
     String confDir = args.length > 0 ? args[0] : null;
     Path out = Path.of(args.length > 1 ? args[1] : "docs/indicators.md");
-    Files.writeString(out, render(IndicatorCatalogue.load(confDir)), StandardCharsets.UTF_8);
+    Files.writeString(out, render(IndicatorCatalogue.load(nl.jeugdkubus.common.ConfTables.load(confDir))), StandardCharsets.UTF_8);
     System.out.println("wrote " + out);
   }
 

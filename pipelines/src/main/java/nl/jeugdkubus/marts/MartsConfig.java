@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import nl.jeugdkubus.JeugdkubusOptions;
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Period;
 
 /**
@@ -13,33 +13,20 @@ import nl.jeugdkubus.common.Period;
  *
  * @param periods the periods of the cube (half-years and/or full years)
  * @param runId written into every row
- * @param confDir folder overriding the packaged conf/ (may be null)
+ * @param conf the run's configuration tables (null: the packaged conf/)
  * @param referenceGroup gemeente codes of the benchmark reference group; empty = the gemeenten in the input
  * @param indexBase base period of index rows (= 100); for full-year rows its year is the base
  */
-public record MartsConfig(List<Period> periods, String runId, String confDir, List<String> referenceGroup, Period indexBase)
+public record MartsConfig(List<Period> periods, String runId, ConfTables conf, List<String> referenceGroup, Period indexBase)
     implements Serializable {
 
   public MartsConfig {
     periods = List.copyOf(new TreeSet<>(Objects.requireNonNull(periods, "periods")));
     if (periods.isEmpty()) throw new IllegalArgumentException("no periods");
+    conf = conf == null ? ConfTables.packaged() : conf;
     referenceGroup = referenceGroup == null ? List.of() : List.copyOf(referenceGroup);
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(indexBase, "indexBase");
-  }
-
-  /**
-   * From the job options: the periods of --periods, plus every full year of which both halves are in it;
-   * --referenceGroup (comma-separated), --indexBase, --runId (default: the given fallback), --confDir.
-   */
-  public static MartsConfig fromOptions(JeugdkubusOptions o, String fallbackRunId) {
-    List<Period> ps = withFullYears(Period.parseList(o.getPeriods()));
-    List<String> ref = new ArrayList<>();
-    if (o.getReferenceGroup() != null) {
-      for (String s : o.getReferenceGroup().split(",")) if (!s.isBlank()) ref.add(s.trim());
-    }
-    String run = o.getRunId() == null || o.getRunId().isBlank() ? fallbackRunId : o.getRunId();
-    return new MartsConfig(ps, run, o.getConfDir(), ref, Period.parse(o.getIndexBase()));
   }
 
   /** The periods plus each full year whose two halves are both present. */

@@ -2,6 +2,7 @@ package nl.jeugdkubus.marts;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.model.CubeRow;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -39,23 +40,23 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
       .optionalString("teller").optionalString("noemer").requiredString("eenheid").requiredString("bron").endRecord();
 
   private final String outputDir;
-  private final String confDir;
+  private final ConfTables conf;
   private final boolean dimensions;
 
-  /** Cube and dimension tables; confDir for conf/gemeenten-2026.csv and conf/indicators.csv (null: packaged conf/). */
-  public WriteCube(String outputDir, String confDir) {
-    this(outputDir, confDir, true);
+  /** Cube and dimension tables; conf: the run's tables, for conf/gemeenten-2026.csv and conf/indicators.csv (null: packaged conf/). */
+  public WriteCube(String outputDir, ConfTables conf) {
+    this(outputDir, conf, true);
   }
 
-  private WriteCube(String outputDir, String confDir, boolean dimensions) {
+  private WriteCube(String outputDir, ConfTables conf, boolean dimensions) {
     this.outputDir = outputDir.endsWith("/") ? outputDir.substring(0, outputDir.length() - 1) : outputDir;
-    this.confDir = confDir;
+    this.conf = conf;
     this.dimensions = dimensions;
   }
 
   /** The cube only (e.g. the internal, unprotected cube under <output>/internal). */
   public WriteCube withoutDimensions() {
-    return new WriteCube(outputDir, confDir, false);
+    return new WriteCube(outputDir, conf, false);
   }
 
   /** The Hive partition folder of a row. */
@@ -89,8 +90,8 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
         .withNumShards(1));
     if (dimensions) {
       PBegin begin = rows.getPipeline().begin();
-      writeTable(begin, "Gemeenten", gemeenteRecords(GemeenteInfo.load(confDir)), GEMEENTE_SCHEMA, "gemeente.parquet");
-      writeTable(begin, "Indicators", indicatorRecords(IndicatorCatalogue.load(confDir)), INDICATOR_SCHEMA, "indicator.parquet");
+      writeTable(begin, "Gemeenten", gemeenteRecords(GemeenteInfo.load(conf)), GEMEENTE_SCHEMA, "gemeente.parquet");
+      writeTable(begin, "Indicators", indicatorRecords(IndicatorCatalogue.load(conf)), INDICATOR_SCHEMA, "indicator.parquet");
     }
     return PDone.in(rows.getPipeline());
   }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 
 /** The code lists the readers check against: JZ020 productcategorie (conf/hulpvorm-mapping.csv), COD327 verwijzer (conf/verwijzers.csv). */
 public final class ProductCategories {
@@ -12,21 +13,21 @@ public final class ProductCategories {
 
   private ProductCategories() {}
 
-  /** Loads the codes from confDir, or from the classpath copy of conf/ when confDir is null. */
-  public static Set<String> load(String confDir) {
-    return codes(confDir, CONF_FILE, "jz020");
+  /** The JZ020 codes of the run's configuration tables (null: the packaged conf/). */
+  public static Set<String> load(ConfTables conf) {
+    return codes(conf, CONF_FILE, "jz020");
   }
 
   /** The COD327 verwijzer codes of conf/verwijzers.csv (without the cube's own 'onbekend'). */
-  public static Set<String> verwijzers(String confDir) {
-    Set<String> codes = new LinkedHashSet<>(codes(confDir, "verwijzers.csv", "cod327"));
+  public static Set<String> verwijzers(ConfTables conf) {
+    Set<String> codes = new LinkedHashSet<>(codes(conf, "verwijzers.csv", "cod327"));
     codes.remove("onbekend");
     return Collections.unmodifiableSet(codes);
   }
 
   /** The non-blank values of one column of a conf table; a table without any is a configuration error. */
-  static Set<String> codes(String confDir, String file, String column) {
-    ConfTable t = ConfTable.load(confDir, file);
+  static Set<String> codes(ConfTables conf, String file, String column) {
+    ConfTable t = (conf == null ? ConfTables.packaged() : conf).table(file);
     Set<String> codes = new LinkedHashSet<>();
     for (Map<String, String> row : t.rows()) {
       String c = row.get(column);

@@ -1,5 +1,6 @@
 package nl.jeugdkubus.staging;
 
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.DeadLetter;
@@ -33,15 +34,15 @@ public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> 
     this.type = type;
   }
 
-  /** Municipal registrations to {@link Tags#REGISTRATION_ROWS}; confDir overrides conf/verwijzers.csv (null: packaged). */
-  public static ReadCsvFiles<RegistrationRow> registrations(String glob, String confDir) {
-    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(confDir)),
+  /** Municipal registrations to {@link Tags#REGISTRATION_ROWS}; conf: the run's tables (conf/verwijzers.csv; null: packaged). */
+  public static ReadCsvFiles<RegistrationRow> registrations(String glob, ConfTables conf) {
+    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(conf)),
         Tags.REGISTRATION_ROWS, RegistrationRow.class);
   }
 
-  /** The flat declarations export to {@link Tags#DECLARATIE_REGELS} (sourceFormat "CSV"); confDir: conf/hulpvorm-mapping.csv. */
-  public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, String confDir) {
-    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(confDir)),
+  /** The flat declarations export to {@link Tags#DECLARATIE_REGELS} (sourceFormat "CSV"); conf: conf/hulpvorm-mapping.csv. */
+  public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, ConfTables conf) {
+    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(conf)),
         Tags.DECLARATIE_REGELS, DeclaratieRegel.class);
   }
 

@@ -3,6 +3,7 @@ package nl.jeugdkubus.staging;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Counters;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.DeadLetter;
@@ -27,21 +28,21 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
-  private final String confDir;
+  private final ConfTables conf;
 
   public ReadIjwMessages(String glob) {
     this(glob, null);
   }
 
-  /** @param confDir folder overriding conf/ (for hulpvorm-mapping.csv), or null for the packaged copy */
-  public ReadIjwMessages(String glob, String confDir) {
+  /** @param conf the run's configuration tables (for hulpvorm-mapping.csv), or null for the packaged conf/ */
+  public ReadIjwMessages(String glob, ConfTables conf) {
     this.glob = glob;
-    this.confDir = confDir;
+    this.conf = conf;
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    Set<String> categories = ProductCategories.load(confDir);
+    Set<String> categories = ProductCategories.load(conf);
     PCollectionTuple out = StagingFiles.match(input, "Ijw", glob)
         .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories)))
             .withOutputTags(Tags.IJW_TOEWIJZINGEN,

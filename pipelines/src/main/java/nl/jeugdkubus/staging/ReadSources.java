@@ -2,7 +2,7 @@ package nl.jeugdkubus.staging;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.jeugdkubus.JeugdkubusOptions;
+import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.DeadLetter;
@@ -32,47 +32,26 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String declarationsCsvGlob;
   private final String cbsGlob;
   private final String financeGlob;
-  private final String confDir;
+  private final ConfTables conf;
 
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob) {
     this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null);
   }
 
-  /** @param confDir folder overriding conf/ (hulpvorm-mapping.csv), or null for the packaged copy */
-  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob, String confDir) {
-    this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null, confDir);
+  /** @param conf the run's configuration tables (code lists), or null for the packaged conf/ */
+  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob, ConfTables conf) {
+    this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null, conf);
   }
 
   /** @param financeGlob the optional municipal finance table (CSV), or null */
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob,
-      String financeGlob, String confDir) {
+      String financeGlob, ConfTables conf) {
     this.registrationsGlob = registrationsGlob;
     this.ijwGlob = ijwGlob;
     this.declarationsCsvGlob = declarationsCsvGlob;
     this.cbsGlob = cbsGlob;
     this.financeGlob = financeGlob;
-    this.confDir = confDir;
-  }
-
-  /**
-   * From the job options: each --registrations/--ijw/--declarationsCsv/--cbs glob, or else its default
-   * under --input (registraties/*.csv, ijw/*.xml, declaraties/*.csv, cbs/*); null when neither is given.
-   */
-  public static ReadSources fromOptions(JeugdkubusOptions o) {
-    String in = o.getInput();
-    return new ReadSources(
-        orDefault(o.getRegistrations(), in, "registraties/*.csv"),
-        orDefault(o.getIjw(), in, "ijw/*.xml"),
-        orDefault(o.getDeclarationsCsv(), in, "declaraties/*.csv"),
-        orDefault(o.getCbs(), in, "cbs/*"),
-        orDefault(o.getFinance(), in, "financien/*.csv"),
-        o.getConfDir());
-  }
-
-  private static String orDefault(String glob, String input, String sub) {
-    if (glob != null && !glob.isBlank()) return glob;
-    if (input == null || input.isBlank()) return null;
-    return input.endsWith("/") ? input + sub : input + "/" + sub;
+    this.conf = conf;
   }
 
   @Override
@@ -85,19 +64,19 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
 
     if (registrationsGlob != null) {
-      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, confDir));
+      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf));
       registrations.add(t.get(Tags.REGISTRATION_ROWS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (ijwGlob != null) {
-      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, confDir));
+      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf));
       toewijzingen.add(t.get(Tags.IJW_TOEWIJZINGEN));
       startStops.add(t.get(Tags.IJW_START_STOP));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (declarationsCsvGlob != null) {
-      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, confDir));
+      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, conf));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }

@@ -549,7 +549,7 @@ class EveryIndicatorTest {
   @Test
   void everyCatalogueCodeHasAHandWorkedExpectation() {
     TreeSet<String> catalogue = new TreeSet<>();
-    for (IndicatorCatalogue.Entry en : IndicatorCatalogue.load(Path.of("..", "conf").toString()).entries()) {
+    for (IndicatorCatalogue.Entry en : IndicatorCatalogue.load(nl.jeugdkubus.common.ConfTables.load(Path.of("..", "conf").toString())).entries()) {
       catalogue.add(en.code());
     }
     TreeSet<String> table = new TreeSet<>();
@@ -579,7 +579,7 @@ class EveryIndicatorTest {
   @Test
   void everyIndicatorHasItsHandWorkedValueInTheInternalCube() {
     Map<String, String> eenheid = new HashMap<>();
-    for (IndicatorCatalogue.Entry en : IndicatorCatalogue.load(Path.of("..", "conf").toString()).entries()) {
+    for (IndicatorCatalogue.Entry en : IndicatorCatalogue.load(nl.jeugdkubus.common.ConfTables.load(Path.of("..", "conf").toString())).entries()) {
       eenheid.put(en.code(), en.eenheid());
     }
     List<Executable> checks = new ArrayList<>();

@@ -19,7 +19,7 @@ class IndicatorCatalogueTest {
 
   @Test
   void docsAreUpToDateWithTheCatalogue() throws Exception {
-    String expected = IndicatorDocs.render(IndicatorCatalogue.load(Path.of("..", "conf").toString()));
+    String expected = IndicatorDocs.render(IndicatorCatalogue.load(nl.jeugdkubus.common.ConfTables.load(Path.of("..", "conf").toString())));
     String actual = Files.readString(DOCS, StandardCharsets.UTF_8);
     assertEquals(expected, actual,
         "docs/indicators.md is out of date: run nl.jeugdkubus.marts.IndicatorDocs ../conf ../docs/indicators.md from pipelines/");

@@ -1,0 +1,113 @@
+package nl.jeugdkubus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.Period;
+import nl.jeugdkubus.common.RunSummary;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+
+/**
+ * manifest.json: what ran, on what (input files, configuration tables with their SHA-256), with which
+ * key id (never the key), and the reconciled counts.
+ */
+public final class Manifest {
+  private Manifest() {}
+
+  /** The manifest of a finished run as a JSON-ready map. */
+  public static Map<String, Object> of(RunConfiguration config, Instant started, PipelineResult.State state, RunSummary summary) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("run_id", config.runId());
+    m.put("started", started.toString());
+    m.put("finished", Instant.now().toString());
+    m.put("state", state == null ? "UNKNOWN" : state.toString());
+    m.put("runner", config.runner());
+    m.put("periods", config.periods().stream().map(Period::toString).toList());
+    m.put("purpose", config.purpose());
+    m.put("key_id", config.keyId());
+    m.put("key_source", config.key().describe());
+    m.put("disclosure", Map.of("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
+    m.put("index_base", config.indexBase().toString());
+    m.put("reference_group", config.referenceGroup());
+    m.put("inputs", inputFiles(config));
+    m.put("configuration", configuration(config.conf()));
+    String out = config.output();
+    m.put("outputs", Map.of("cube", out + "/cube", "dimensions", out + "/dimensions",
+        "deadletters", out + "/deadletters", "internal_cube", config.internalCube() ? out + "/internal" : "not written"));
+    m.put("counters", summary.counters());
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (RunSummary.Check c : summary.checks()) {
+      Map<String, Object> cm = new LinkedHashMap<>();
+      cm.put("check", c.name());
+      cm.put("formula", c.formula());
+      cm.put("left", c.left());
+      cm.put("right", c.right());
+      cm.put("ok", c.ok());
+      checks.add(cm);
+    }
+    m.put("reconciliation", checks);
+    m.put("reconciles", summary.reconciles());
+    return m;
+  }
+
+  /** Writes the manifest as indented JSON to file. */
+  public static void write(Map<String, Object> manifest, Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write manifest " + file, e);
+    }
+  }
+
+  /** The configuration tables the run used: name, origin ("packaged" or the file), SHA-256 of the bytes. */
+  static List<Map<String, Object>> configuration(ConfTables conf) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ConfTables.Source s : conf.sources()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("table", s.name());
+      t.put("origin", s.origin());
+      t.put("sha256", s.sha256());
+      out.add(t);
+    }
+    return out;
+  }
+
+  /** Input files per source with their sizes. */
+  private static Map<String, List<Map<String, Object>>> inputFiles(RunConfiguration config) {
+    Map<String, List<Map<String, Object>>> m = new LinkedHashMap<>();
+    for (Map.Entry<String, String> g : config.globs().entrySet()) {
+      List<Map<String, Object>> files = new ArrayList<>();
+      if (g.getValue() != null) {
+        try {
+          MatchResult r = FileSystems.match(g.getValue());
+          if (r.status() == MatchResult.Status.OK) {
+            for (MatchResult.Metadata md : r.metadata()) {
+              Map<String, Object> f = new LinkedHashMap<>();
+              f.put("file", md.resourceId().getFilename());
+              f.put("bytes", md.sizeBytes());
+              files.add(f);
+            }
+          }
+        } catch (IOException e) {
+          // listed as empty; the pipeline reports unreadable inputs itself
+        }
+      }
+      files.sort(Comparator.comparing(f -> (String) f.get("file")));
+      m.put(g.getKey(), files);
+    }
+    return m;
+  }
+}

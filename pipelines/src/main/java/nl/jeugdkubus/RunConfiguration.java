@@ -1,0 +1,337 @@
+package nl.jeugdkubus;
+
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.ConfigurationException;
+import nl.jeugdkubus.common.Period;
+import nl.jeugdkubus.intermediate.LinkConfig;
+import nl.jeugdkubus.intermediate.PseudonymKey;
+import nl.jeugdkubus.marts.GemeenteInfo;
+import nl.jeugdkubus.marts.IndicatorCatalogue;
+import nl.jeugdkubus.marts.MartsConfig;
+import nl.jeugdkubus.staging.ProductCategories;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * The one run configuration: every option of {@link JeugdkubusOptions} parsed and checked once, and
+ * every configuration table read once (from {@code --confDir} or the packaged conf/). Immutable and
+ * serialisable; the stages receive it (or the part of it they need) and parse nothing themselves.
+ *
+ * <p>{@link #from} checks everything before anything on disk is touched: a bad option or table ends in
+ * a {@link ConfigurationException} with a one-line message (exit code 2, output folder unchanged).
+ */
+public final class RunConfiguration implements Serializable {
+  private static final long serialVersionUID = 1L;
+  /** A run id names folders (.pending-&lt;run_id&gt;, history/&lt;run_id&gt;): letters, digits, '.', '_', '-'. */
+  static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
+  private static final Pattern GEMEENTE_CODE = Pattern.compile("GM\\d{4}");
+
+  /** The sources in reading order, with their default glob under --input. */
+  static final Map<String, String> DEFAULT_GLOBS = defaultGlobs();
+
+  private final String runId;
+  private final String runner;
+  private final List<Period> periods;
+  private final Period indexBase;
+  private final List<String> referenceGroup;
+  private final int roundTo;
+  private final int suppressUpTo;
+  private final boolean internalCube;
+  private final boolean progress;
+  private final String purpose;
+  private final PseudonymKey key;
+  private final String keyId;
+  private final String input;
+  private final String output;
+  private final Map<String, String> globs;
+  private final ConfTables conf;
+  private final LinkConfig linkConfig;
+  private final MartsConfig martsConfig;
+
+  private RunConfiguration(Builder b) {
+    this.runId = b.runId;
+    this.runner = b.runner;
+    this.periods = List.copyOf(b.periods);
+    this.indexBase = b.indexBase;
+    this.referenceGroup = List.copyOf(b.referenceGroup);
+    this.roundTo = b.roundTo;
+    this.suppressUpTo = b.suppressUpTo;
+    this.internalCube = b.internalCube;
+    this.progress = b.progress;
+    this.purpose = b.purpose;
+    this.key = b.key;
+    this.keyId = b.keyId;
+    this.input = b.input;
+    this.output = b.output;
+    this.globs = Collections.unmodifiableMap(new LinkedHashMap<>(b.globs));
+    this.conf = b.conf;
+    this.linkConfig = b.linkConfig;
+    this.martsConfig = new MartsConfig(MartsConfig.withFullYears(periods), runId, conf, referenceGroup, indexBase);
+  }
+
+  private static final class Builder {
+    String runId;
+    String runner;
+    List<Period> periods;
+    Period indexBase;
+    List<String> referenceGroup = new ArrayList<>();
+    int roundTo;
+    int suppressUpTo;
+    boolean internalCube;
+    boolean progress;
+    String purpose;
+    PseudonymKey key;
+    String keyId;
+    String input;
+    String output;
+    Map<String, String> globs = new LinkedHashMap<>();
+    ConfTables conf;
+    LinkConfig linkConfig;
+  }
+
+  /**
+   * Parses the command line (unknown options and malformed values included) into options and then the
+   * run configuration; every problem is a {@link ConfigurationException}.
+   */
+  public static JeugdkubusOptions parseOptions(String[] args) {
+    PipelineOptionsFactory.register(JeugdkubusOptions.class);
+    try {
+      return PipelineOptionsFactory.fromArgs(args).withValidation().as(JeugdkubusOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("invalid command line: " + culprit(args, e)
+          + " (list every option with --help=nl.jeugdkubus.JeugdkubusOptions)");
+    }
+  }
+
+  /** The argument that fails on its own, with Beam's message (which names neither option nor value). */
+  private static String culprit(String[] args, IllegalArgumentException whole) {
+    for (String a : args) {
+      try {
+        PipelineOptionsFactory.fromArgs(a).as(JeugdkubusOptions.class);
+      } catch (IllegalArgumentException e) {
+        return a + ": " + firstLine(e.getMessage());
+      }
+    }
+    return firstLine(whole.getMessage());
+  }
+
+  /** Checks every option and reads every configuration table; touches nothing on disk. */
+  public static RunConfiguration from(JeugdkubusOptions o) {
+    Builder b = new Builder();
+    b.periods = periods(o.getPeriods());
+    b.indexBase = period("--indexBase", o.getIndexBase());
+    b.roundTo = o.getRoundTo();
+    if (b.roundTo < 1) throw new ConfigurationException("--roundTo must be at least 1: " + b.roundTo);
+    b.suppressUpTo = o.getSuppressUpTo();
+    if (b.suppressUpTo < 0) throw new ConfigurationException("--suppressUpTo must not be negative: " + b.suppressUpTo);
+    b.internalCube = o.getInternalCube();
+    b.progress = o.getProgress();
+    b.purpose = o.getPurpose();
+    if (b.purpose == null || b.purpose.isBlank()) throw new ConfigurationException("--purpose must not be empty");
+    b.runner = o.getRunner() == null ? "unknown" : o.getRunner().getSimpleName();
+    b.runId = o.getRunId() != null && !o.getRunId().isBlank() ? o.getRunId().trim()
+        : DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+    if (!RUN_ID.matcher(b.runId).matches()) {
+      throw new ConfigurationException("--runId may hold letters, digits, '.', '_' and '-' only (it names folders): '" + b.runId + "'");
+    }
+    try {
+      b.key = PseudonymKey.from(o.getKeyFile(), o.getKeyEnv());
+      b.keyId = PseudonymKey.keyId(b.key.read());
+    } catch (PseudonymKey.KeyException e) {
+      throw new ConfigurationException(e.getMessage());
+    }
+    b.input = o.getInput() == null || o.getInput().isBlank() ? null : Path.of(o.getInput()).toAbsolutePath().normalize().toString();
+    if (b.input != null && !Files.isDirectory(Path.of(b.input))) {
+      throw new ConfigurationException("--input folder not found: " + o.getInput());
+    }
+    Map<String, String> explicit = new LinkedHashMap<>();
+    explicit.put("registraties", o.getRegistrations());
+    explicit.put("ijw", o.getIjw());
+    explicit.put("declaraties_csv", o.getDeclarationsCsv());
+    explicit.put("cbs", o.getCbs());
+    explicit.put("financien", o.getFinance());
+    for (Map.Entry<String, String> d : DEFAULT_GLOBS.entrySet()) {
+      b.globs.put(d.getKey(), glob(explicit.get(d.getKey()), b.input, d.getValue()));
+    }
+    if (b.globs.values().stream().allMatch(v -> v == null)) {
+      throw new ConfigurationException("No input: give --input=<folder> or one of --registrations, --ijw, --declarationsCsv, --cbs");
+    }
+    if (o.getOutput() == null || o.getOutput().isBlank()) throw new ConfigurationException("--output must not be empty");
+    Path out = Path.of(o.getOutput()).toAbsolutePath().normalize();
+    if (Files.exists(out) && !Files.isDirectory(out)) throw new ConfigurationException("--output is a file, not a folder: " + o.getOutput());
+    b.output = out.toString();
+
+    b.conf = ConfTables.load(o.getConfDir());
+    GemeenteInfo gemeenten;
+    try {
+      // build what the stages build from the tables now, so a table with bad content fails here
+      b.linkConfig = LinkConfig.load(b.conf);
+      gemeenten = GemeenteInfo.load(b.conf);
+      IndicatorCatalogue.load(b.conf);
+      ProductCategories.load(b.conf);
+      ProductCategories.verwijzers(b.conf);
+      nl.jeugdkubus.marts.CbsTables.leeftijdMapping(b.conf);
+    } catch (RuntimeException e) {
+      throw new ConfigurationException("configuration table: " + e.getMessage());
+    }
+    if (o.getReferenceGroup() != null) {
+      for (String s : o.getReferenceGroup().split(",")) {
+        String code = s.trim().toUpperCase();
+        if (code.isEmpty()) continue;
+        if (!GEMEENTE_CODE.matcher(code).matches() || !gemeenten.gemeenten().containsKey(code)) {
+          throw new ConfigurationException("--referenceGroup: '" + s.trim() + "' is not a gemeente code of gemeenten-2026.csv (e.g. GM0197)");
+        }
+        b.referenceGroup.add(code);
+      }
+    }
+    return new RunConfiguration(b);
+  }
+
+  private static List<Period> periods(String spec) {
+    if (spec == null || spec.isBlank()) throw new ConfigurationException("--periods must not be empty (e.g. 2024H1,2024H2)");
+    List<Period> ps;
+    try {
+      ps = Period.parseList(spec);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException("--periods: " + e.getMessage());
+    }
+    for (Period p : ps) {
+      if (!p.isHalfYear()) throw new ConfigurationException("--periods takes half-years (2024H1); full years are reported automatically");
+    }
+    return List.copyOf(new java.util.TreeSet<>(ps));
+  }
+
+  private static Period period(String option, String value) {
+    if (value == null || value.isBlank()) throw new ConfigurationException(option + " must not be empty");
+    try {
+      return Period.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(option + ": " + e.getMessage());
+    }
+  }
+
+  private static String glob(String explicit, String input, String relative) {
+    if (explicit != null && explicit.trim().equalsIgnoreCase("none")) return null;
+    if (explicit != null && !explicit.isBlank()) return explicit;
+    if (input == null) return null;
+    return Path.of(input).resolve(relative).toString();
+  }
+
+  private static Map<String, String> defaultGlobs() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("registraties", "registraties/*.csv");
+    m.put("ijw", "ijw/*.xml");
+    m.put("declaraties_csv", "declaraties/*.csv");
+    m.put("cbs", "cbs/*");
+    m.put("financien", "financien/*.csv");
+    return Collections.unmodifiableMap(m);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** The runner's class name (FlinkRunner, DirectRunner). */
+  public String runner() {
+    return runner;
+  }
+
+  /** The half-years of --periods, sorted, without duplicates. */
+  public List<Period> periods() {
+    return periods;
+  }
+
+  public Period indexBase() {
+    return indexBase;
+  }
+
+  public List<String> referenceGroup() {
+    return referenceGroup;
+  }
+
+  public int roundTo() {
+    return roundTo;
+  }
+
+  public int suppressUpTo() {
+    return suppressUpTo;
+  }
+
+  public boolean internalCube() {
+    return internalCube;
+  }
+
+  public boolean progress() {
+    return progress;
+  }
+
+  public String purpose() {
+    return purpose;
+  }
+
+  public PseudonymKey key() {
+    return key;
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+
+  /** The output folder (absolute). */
+  public String output() {
+    return output;
+  }
+
+  /** Glob per source (registraties, ijw, declaraties_csv, cbs, financien); null = not read. */
+  public Map<String, String> globs() {
+    return globs;
+  }
+
+  public String glob(String source) {
+    return globs.get(source);
+  }
+
+  /** Every configuration table of the run, with origin and SHA-256. */
+  public ConfTables conf() {
+    return conf;
+  }
+
+  public LinkConfig linkConfig() {
+    return linkConfig;
+  }
+
+  /** The marts configuration: the periods plus their complete years, run id, tables, reference group, index base. */
+  public MartsConfig marts() {
+    return martsConfig;
+  }
+
+  /** The start banner: run id, runner, periods, key id, sources, configuration, output. */
+  public void printStart(PrintStream out) {
+    out.println("jeugdkubus run " + runId + "  (runner " + runner + ")");
+    out.println("  periods  " + periods.get(0) + " .. " + periods.get(periods.size() - 1) + " (" + periods.size() + " half-years)");
+    out.println("  key id   " + keyId + "  (" + key.describe() + "), purpose '" + purpose + "'");
+    globs.forEach((k, v) -> out.println(String.format("  %-16s %s", k, v == null ? "(not given)" : v)));
+    String origin = conf.sources().stream().allMatch(s -> s.origin().equals("packaged")) ? "packaged conf/"
+        : Path.of(conf.sources().get(0).origin()).getParent().toString();
+    out.println("  conf     " + origin + " (" + conf.sources().size() + " tables)");
+    out.println("  output   " + output);
+  }
+}

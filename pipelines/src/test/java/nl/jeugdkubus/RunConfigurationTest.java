@@ -1,0 +1,225 @@
+package nl.jeugdkubus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.ConfigurationException;
+import nl.jeugdkubus.common.Period;
+import nl.jeugdkubus.marts.GemeenteInfo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The run configuration: every option and configuration problem is found before the output folder is
+ * touched, ends with exit code 2 and a one-line message; the tables are read once, with their hashes.
+ */
+class RunConfigurationTest {
+  @TempDir Path dir;
+  Path input;
+  Path output;
+  Path key;
+  SortedMap<String, String> before;
+
+  @BeforeEach
+  void previousOutput() throws Exception {
+    input = Files.createDirectories(dir.resolve("input/registraties"));
+    Files.writeString(input.resolve("r.csv"), "registratie_id;bsn\n");
+    input = input.getParent();
+    output = dir.resolve("out");
+    // the output of an earlier run that must survive every rejected command line
+    Files.createDirectories(output.resolve("cube/periode=2023H1/gemeente=GM0197"));
+    Files.writeString(output.resolve("cube/periode=2023H1/gemeente=GM0197/part-00000-of-00001.parquet"), "old cube");
+    Files.createDirectories(output.resolve("deadletters"));
+    Files.writeString(output.resolve("deadletters/deadletters-00000-of-00001.jsonl"), "{}\n");
+    Files.writeString(output.resolve("manifest.json"), "{\"run_id\":\"old\"}");
+    before = OutputSnapshot.of(output);
+    key = dir.resolve("k.key");
+    Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(key, "0123456789abcdef0123456789abcdef");
+  }
+
+  List<String> args(String... extra) {
+    List<String> a = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--keyFile=" + key,
+        "--periods=2023H1-2023H2", "--runner=DirectRunner"));
+    for (String e : extra) {
+      a.removeIf(x -> x.startsWith(e.substring(0, e.indexOf('=') + 1)));
+      a.add(e);
+    }
+    return a;
+  }
+
+  /** Runs the job's command line in this JVM; returns exit code and what it printed on stderr. */
+  record Result(int exitCode, String err) {}
+
+  Result execute(List<String> args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return new Result(JeugdkubusPipeline.execute(args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  void assertRejected(Result r, String expectedInMessage) throws Exception {
+    assertEquals(2, r.exitCode(), r.err());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, "one line, no stack trace: " + r.err());
+    assertTrue(lines[0].startsWith("jeugdkubus: "), lines[0]);
+    assertTrue(lines[0].contains(expectedInMessage), lines[0]);
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertEquals(before, OutputSnapshot.of(output), "the previous output is untouched");
+  }
+
+  @Test
+  void aBadIndexBaseIsRejectedBeforeThePreviousCubeIsTouched() throws Exception {
+    // today's bug: the old cube and manifest were deleted first, then a stack trace and exit code 1
+    assertRejected(execute(args("--indexBase=2021Q1")), "--indexBase");
+  }
+
+  @Test
+  void aMisspelledOptionIsAOneLineMessage() throws Exception {
+    assertRejected(execute(args("--inptu=x")), "inptu");
+  }
+
+  @Test
+  void aMalformedNumberIsAOneLineMessage() throws Exception {
+    assertRejected(execute(args("--roundTo=five")), "roundTo");
+  }
+
+  @Test
+  void impossibleValuesAreRejected() throws Exception {
+    assertRejected(execute(args("--roundTo=0")), "--roundTo");
+    assertRejected(execute(args("--suppressUpTo=-1")), "--suppressUpTo");
+    assertRejected(execute(args("--periods=2024")), "--periods");
+    assertRejected(execute(args("--periods=2024H2-2024H1")), "--periods");
+    assertRejected(execute(args("--runId=../escape")), "--runId");
+    assertRejected(execute(args("--referenceGroup=GM0197,GM9999")), "GM9999");
+    assertRejected(execute(List.of("--input=" + dir.resolve("nowhere"), "--output=" + output, "--keyFile=" + key,
+        "--runner=DirectRunner")), "--input folder not found");
+    assertRejected(execute(List.of("--input=" + input, "--output=" + output, "--keyFile=" + dir.resolve("missing.key"),
+        "--runner=DirectRunner")), "Key file not found");
+  }
+
+  @Test
+  void aConfDirThatDoesNotExistIsAnError() throws Exception {
+    assertRejected(execute(args("--confDir=" + dir.resolve("no-such-conf"))), "--confDir folder not found");
+  }
+
+  @Test
+  void aConfDirLackingATableIsAnErrorNamingIt() throws Exception {
+    Path conf = copyOfConf();
+    Files.delete(conf.resolve("cbs-leeftijd.csv"));
+    assertRejected(execute(args("--confDir=" + conf)), "cbs-leeftijd.csv");
+  }
+
+  @Test
+  void aConfTableWithBadContentIsAnError() throws Exception {
+    Path conf = copyOfConf();
+    Files.writeString(conf.resolve("cbs-leeftijd.csv"), "leeftijd_key;leeftijd\n10000;nul\n");
+    assertRejected(execute(args("--confDir=" + conf)), "nul");
+    Files.writeString(conf.resolve("cbs-leeftijd.csv"), "leeftijd_key;leeftijd\n10000;0;extra\n");
+    assertRejected(execute(args("--confDir=" + conf)), "cbs-leeftijd.csv line 2: expected 2 fields, found 3");
+  }
+
+  @Test
+  void theTablesAreReadOnceFromTheConfDirWithTheirHashes() throws Exception {
+    Path conf = copyOfConf();
+    String gemeenten = Files.readString(conf.resolve("gemeenten-2026.csv")).replace(";Aalten;", ";Aalten (test);");
+    Files.writeString(conf.resolve("gemeenten-2026.csv"), gemeenten);
+    RunConfiguration c = RunConfiguration.from(RunConfiguration.parseOptions(args("--confDir=" + conf).toArray(String[]::new)));
+    // the folder may go away: the configuration holds the tables themselves, also after serialisation
+    byte[] gemeentenBytes = Files.readAllBytes(conf.resolve("gemeenten-2026.csv"));
+    try (Stream<Path> s = Files.list(conf)) {
+      for (Path f : s.toList()) Files.delete(f);
+    }
+    Files.delete(conf);
+    RunConfiguration copy = roundTrip(c);
+    assertEquals("Aalten (test)", GemeenteInfo.load(copy.marts().conf()).area("GM0197").naam());
+    ConfTables.Source src = copy.conf().sources().stream().filter(s -> s.name().equals("gemeenten-2026.csv")).findFirst().orElseThrow();
+    assertEquals(conf.resolve("gemeenten-2026.csv").toString(), src.origin());
+    assertEquals(OutputSnapshot.sha256(gemeentenBytes), src.sha256());
+    // every packaged table is listed, and the unchanged ones have the packaged hash
+    assertEquals(ConfTables.packaged().sources().size(), copy.conf().sources().size());
+    for (ConfTables.Source p : ConfTables.packaged().sources()) {
+      ConfTables.Source s = copy.conf().sources().stream().filter(x -> x.name().equals(p.name())).findFirst().orElseThrow();
+      assertEquals(p.name().equals("gemeenten-2026.csv"), !p.sha256().equals(s.sha256()), p.name());
+    }
+  }
+
+  @Test
+  void withoutConfDirThePackagedTablesAreUsedAndTheRepositoryConfIsWhatIsPackaged() throws Exception {
+    RunConfiguration c = RunConfiguration.from(RunConfiguration.parseOptions(args().toArray(String[]::new)));
+    Path repoConf = Path.of("..", "conf");
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> s = Files.list(repoConf)) {
+      s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().forEach(names::add);
+    }
+    assertEquals(names, c.conf().sources().stream().map(ConfTables.Source::name).toList());
+    for (ConfTables.Source s : c.conf().sources()) {
+      assertEquals("packaged", s.origin());
+      assertEquals(OutputSnapshot.sha256(Files.readAllBytes(repoConf.resolve(s.name()))), s.sha256(), s.name());
+    }
+  }
+
+  @Test
+  void optionsAreParsedOnceIntoTheValuesTheStagesUse() throws Exception {
+    RunConfiguration c = RunConfiguration.from(RunConfiguration.parseOptions(
+        args("--runId=r1", "--indexBase=2023H1", "--referenceGroup= gm0197 ,GM1859", "--periods=2023H2,2023H1,2024H1",
+            "--registrations=none", "--internalCube=true").toArray(String[]::new)));
+    assertEquals("r1", c.runId());
+    assertEquals(List.of(Period.parse("2023H1"), Period.parse("2023H2"), Period.parse("2024H1")), c.periods());
+    // the cube also reports 2023 (both halves present), not 2024 (only H1)
+    assertEquals(List.of(Period.parse("2023H1"), Period.parse("2023H2"), Period.parse("2023"), Period.parse("2024H1")),
+        c.marts().periods());
+    assertEquals("r1", c.marts().runId());
+    assertEquals(Period.parse("2023H1"), c.marts().indexBase());
+    assertEquals(List.of("GM0197", "GM1859"), c.referenceGroup());
+    assertEquals(null, c.glob("registraties"));
+    assertEquals(input.resolve("ijw/*.xml").toString(), c.glob("ijw"));
+    assertEquals(output.toAbsolutePath().toString(), c.output());
+    assertTrue(c.internalCube());
+  }
+
+  @Test
+  void aProblemIsAConfigurationExceptionForCallersInProcess() {
+    JeugdkubusOptions o = RunConfiguration.parseOptions(args("--indexBase=2021Q1").toArray(String[]::new));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> JeugdkubusPipeline.run(o));
+    assertTrue(e.getMessage().contains("2021Q1"), e.getMessage());
+  }
+
+  Path copyOfConf() throws Exception {
+    Path conf = Files.createDirectories(dir.resolve("conf"));
+    try (Stream<Path> s = Files.list(Path.of("..", "conf"))) {
+      for (Path f : s.toList()) Files.copy(f, conf.resolve(f.getFileName()));
+    }
+    return conf;
+  }
+
+  static RunConfiguration roundTrip(RunConfiguration c) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream o = new ObjectOutputStream(bytes)) {
+      o.writeObject(c);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      return (RunConfiguration) in.readObject();
+    }
+  }
+}
