@@ -106,7 +106,11 @@ public final class RunConfiguration implements Serializable {
    * run configuration; every problem is a {@link ConfigurationException}.
    */
   public static JeugdkubusOptions parseOptions(String[] args) {
-    PipelineOptionsFactory.register(JeugdkubusOptions.class);
+    // registering is only needed for --help to list the options; it is JVM-wide and would make other
+    // option interfaces with a same-named property (SmokeJob's --output) fail in the same JVM
+    if (java.util.Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.startsWith("--help="))) {
+      PipelineOptionsFactory.register(JeugdkubusOptions.class);
+    }
     try {
       return PipelineOptionsFactory.fromArgs(args).withValidation().as(JeugdkubusOptions.class);
     } catch (IllegalArgumentException e) {
