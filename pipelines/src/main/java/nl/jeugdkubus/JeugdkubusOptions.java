@@ -91,6 +91,12 @@ public interface JeugdkubusOptions extends PipelineOptions {
   String getIndexBase();
   void setIndexBase(String value);
 
+  @Description("Reject threshold: when more than this percentage of the records of one source ends in the dead letters, "
+      + "the run is not published (exit code 4) and names the source and its top reasons")
+  @Default.Double(2.0)
+  double getMaxRejectPercent();
+  void setMaxRejectPercent(double value);
+
   @Description("Print progress (stage, records so far) to the console while the job runs")
   @Default.Boolean(true)
   boolean getProgress();

@@ -2,15 +2,14 @@ package nl.jeugdkubus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import nl.jeugdkubus.common.ConfigurationException;
+import nl.jeugdkubus.common.PausePoint;
 import nl.jeugdkubus.common.CountElements;
 import nl.jeugdkubus.common.ModelCoders;
+import nl.jeugdkubus.common.RejectThreshold;
 import nl.jeugdkubus.common.Progress;
 import nl.jeugdkubus.common.RunSummary;
 import nl.jeugdkubus.common.Tags;
@@ -24,7 +23,10 @@ import nl.jeugdkubus.model.CubeRow;
 import nl.jeugdkubus.staging.ReadSources;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import nl.jeugdkubus.publish.Publisher;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -52,6 +54,8 @@ public final class JeugdkubusPipeline {
   public static final int EXIT_CONFIGURATION = 2;
   /** The run finished but its counts do not reconcile (RunSummary.checks). */
   public static final int EXIT_DOES_NOT_RECONCILE = 3;
+  /** A source has more rejected records than --maxRejectPercent allows (RejectThreshold). */
+  public static final int EXIT_TOO_MANY_REJECTS = 4;
 
   private JeugdkubusPipeline() {}
 
@@ -70,9 +74,13 @@ public final class JeugdkubusPipeline {
       System.err.println("jeugdkubus: " + e.getMessage());
       return EXIT_CONFIGURATION;
     }
-    RunOutcome outcome = run(options, config);
-    if (outcome.state() != PipelineResult.State.DONE) return EXIT_FAILED;
-    return outcome.summary().reconciles() ? EXIT_OK : EXIT_DOES_NOT_RECONCILE;
+    try {
+      return run(options, config).exitCode();
+    } catch (ConfigurationException e) {
+      // the output folder is locked by another run: nothing was touched either
+      System.err.println("jeugdkubus: " + e.getMessage());
+      return EXIT_CONFIGURATION;
+    }
   }
 
   /**
@@ -89,23 +97,82 @@ public final class JeugdkubusPipeline {
     return all.toArray(String[]::new);
   }
 
-  /** What a run produced. */
-  public record RunOutcome(RunConfiguration config, PipelineResult.State state, RunSummary summary) {}
+  /** What a run produced, and the exit code it ends with. */
+  public record RunOutcome(RunConfiguration config, PipelineResult.State state, RunSummary summary, int exitCode) {
+    public boolean published() {
+      return exitCode == EXIT_OK;
+    }
+  }
+
+  /**
+   * The hook for steps after the pipeline that write into the pending output before it is published
+   * (issue 12: the HTML report from the pending tables/). They run in this order, only for a run that
+   * finished and reconciled, before the manifest is written.
+   */
+  static final List<PostPipelineStep> POST_PIPELINE_STEPS = List.of();
 
   /** Checks the options ({@link RunConfiguration#from}: a {@link ConfigurationException} on any problem) and runs. */
   public static RunOutcome run(JeugdkubusOptions options) {
     return run(options, RunConfiguration.from(options));
   }
 
+  /**
+   * Runs the job: the pipeline writes aside into {@code <output>/.pending-<run_id>/}; only a run that
+   * finished and reconciled gets its post-pipeline steps and manifest and is then published atomically
+   * ({@link Publisher}). Otherwise the previous output stays as it was.
+   */
   public static RunOutcome run(JeugdkubusOptions options, RunConfiguration config) {
     Instant started = Instant.now();
     config.printStart(System.out);
-    String out = config.output();
-    clearPreviousOutput(Path.of(out));
+    try (Publisher publisher = Publisher.open(Path.of(config.output()), config.runId())) {
+      Path pending = publisher.pending();
+      Pipeline p = Pipeline.create(options);
+      build(p, config, pending.toString());
 
-    Pipeline p = Pipeline.create(options);
+      Thread progress = config.progress() ? Progress.startPrinter(5) : null;
+      PipelineResult result = p.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (progress != null) progress.interrupt();
+
+      RunSummary summary = RunSummary.of(result);
+      System.out.println();
+      System.out.println(summary.render());
+      List<RejectThreshold.Violation> tooMany = RejectThreshold.check(summary.counters(), config.maxRejectPercent());
+      for (RejectThreshold.Violation v : tooMany) System.err.println("jeugdkubus: " + v.message(config.maxRejectPercent()));
+      int exitCode = state != PipelineResult.State.DONE ? EXIT_FAILED
+          : !summary.reconciles() ? EXIT_DOES_NOT_RECONCILE
+          : !tooMany.isEmpty() ? EXIT_TOO_MANY_REJECTS : EXIT_OK;
+      if (exitCode == EXIT_OK) {
+        for (PostPipelineStep step : POST_PIPELINE_STEPS) {
+          System.out.println("Post-pipeline step: " + step.name());
+          step.writeInto(pending, config, summary);
+        }
+      }
+      PausePoint.reach("before-manifest");
+      Manifest.write(Manifest.of(config, started, state, summary, pending), pending.resolve("manifest.json"));
+      if (exitCode != EXIT_OK) {
+        publisher.abandon();
+        String why = switch (exitCode) {
+          case EXIT_FAILED -> "pipeline " + state;
+          case EXIT_DOES_NOT_RECONCILE -> "the counts do not reconcile";
+          default -> "too many rejected records, see above";
+        };
+        System.out.println("NOT PUBLISHED (" + why
+            + "): the previous output in " + config.output() + " is unchanged; what this run wrote is in " + pending
+            + " (removed by the next run on this folder)");
+      } else {
+        Publisher.Publication pub = publisher.publish();
+        System.out.println("Published:    " + config.output() + " (" + String.join(", ", Manifest.entries(pub.version())) + ")");
+      }
+      return new RunOutcome(config, state, summary, exitCode);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the output folder " + config.output(), e);
+    }
+  }
+
+  /** The pipeline of the diagram in docs/architecture.md, writing below {@code out} (the pending folder). */
+  static void build(Pipeline p, RunConfiguration config, String out) {
     ModelCoders.register(p);
-
     PCollectionTuple staged = p.apply("ReadSources",
         new ReadSources(config.glob("registraties"), config.glob("ijw"), config.glob("declaraties_csv"), config.glob("cbs"),
             config.glob("financien"), config.conf()));
@@ -114,9 +181,10 @@ public final class JeugdkubusPipeline {
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))
         .and(Tags.CBS_CELLS, staged.get(Tags.CBS_CELLS))
         .apply("ComputeIndicators", new BuildCube(config.marts()));
-    cells.apply("ProtectSmallCells", new ProtectSmallCells(config.roundTo(), config.suppressUpTo(), config.indexBase()))
-        .apply("CountCubeRows", CountElements.as("marts.cube.rows"))
-        .apply("WriteCube", new WriteCube(out, config.conf()));
+    PCollection<CubeRow> published = cells
+        .apply("ProtectSmallCells", new ProtectSmallCells(config.roundTo(), config.suppressUpTo(), config.indexBase()))
+        .apply("CountCubeRows", CountElements.as("marts.cube.rows"));
+    published.apply("WriteCube", new WriteCube(out, config.conf()));
     if (config.internalCube()) {
       cells.apply("CountInternalRows", CountElements.as("marts.internal.rows"))
           .apply("WriteInternalCube", new WriteCube(out + "/internal", config.conf()).withoutDimensions());
@@ -126,38 +194,26 @@ public final class JeugdkubusPipeline {
         .and(linked.get(Tags.DEAD_LETTERS))
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", new WriteDeadLetters(out + "/deadletters"));
-
-    Thread progress = config.progress() ? Progress.startPrinter(5) : null;
-    PipelineResult result = p.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (progress != null) progress.interrupt();
-
-    RunSummary summary = RunSummary.of(result);
-    System.out.println();
-    System.out.println(summary.render());
-    Manifest.write(Manifest.of(config, started, state, summary), Path.of(out, "manifest.json"));
-    System.out.println("Cube:         " + out + "/cube");
-    System.out.println("Dead letters: " + out + "/deadletters");
-    System.out.println("Manifest:     " + out + "/manifest.json");
-    return new RunOutcome(config, state, summary);
+    // test-only pause points (crash tests); not part of the pipeline unless asked for
+    pauseBranch(staged.get(Tags.REGISTRATION_ROWS), "reading");
+    pauseBranch(published, "writing");
   }
 
-  /** A rerun replaces the previous run's results in the same output folder (only after the configuration checked out). */
-  private static void clearPreviousOutput(Path out) {
-    for (String sub : List.of("cube", "dimensions", "internal", "manifest.json")) deleteRecursively(out.resolve(sub));
-    try (Stream<Path> s = Files.exists(out) ? Files.list(out) : Stream.empty()) {
-      s.filter(f -> f.getFileName().toString().startsWith("deadletters")).forEach(JeugdkubusPipeline::deleteRecursively);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static <T> void pauseBranch(PCollection<T> input, String point) {
+    if (PausePoint.requested(point)) input.apply("Pause-" + point, ParDo.of(new PauseFn<T>(point)));
+  }
+
+  /** Pauses (until killed) at the first element; see {@link PausePoint}. */
+  static final class PauseFn<T> extends DoFn<T, Void> {
+    private final String point;
+
+    PauseFn(String point) {
+      this.point = point;
     }
-  }
 
-  private static void deleteRecursively(Path p) {
-    if (!Files.exists(p)) return;
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @ProcessElement
+    public void process(@Element T element) {
+      PausePoint.reach(point);
     }
   }
 }

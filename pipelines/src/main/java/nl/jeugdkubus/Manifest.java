@@ -15,6 +15,7 @@ import java.util.Map;
 import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.common.RunSummary;
+import nl.jeugdkubus.publish.OutputEntry;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -27,7 +28,8 @@ public final class Manifest {
   private Manifest() {}
 
   /** The manifest of a finished run as a JSON-ready map. */
-  public static Map<String, Object> of(RunConfiguration config, Instant started, PipelineResult.State state, RunSummary summary) {
+  public static Map<String, Object> of(RunConfiguration config, Instant started, PipelineResult.State state, RunSummary summary,
+      Path pending) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", config.runId());
     m.put("started", started.toString());
@@ -40,12 +42,11 @@ public final class Manifest {
     m.put("key_source", config.key().describe());
     m.put("disclosure", Map.of("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
     m.put("index_base", config.indexBase().toString());
+    m.put("max_reject_percent", config.maxRejectPercent());
     m.put("reference_group", config.referenceGroup());
     m.put("inputs", inputFiles(config));
     m.put("configuration", configuration(config.conf()));
-    String out = config.output();
-    m.put("outputs", Map.of("cube", out + "/cube", "dimensions", out + "/dimensions",
-        "deadletters", out + "/deadletters", "internal_cube", config.internalCube() ? out + "/internal" : "not written"));
+    m.put("outputs", outputs(config.output(), pending));
     m.put("counters", summary.counters());
     List<Map<String, Object>> checks = new ArrayList<>();
     for (RunSummary.Check c : summary.checks()) {
@@ -69,6 +70,38 @@ public final class Manifest {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), manifest);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write manifest " + file, e);
+    }
+  }
+
+  /**
+   * Every top-level entry the run publishes (what it wrote into the pending folder, and this manifest),
+   * with its path after publication and who may read it ({@link OutputEntry}): only "shareable"
+   * entries are meant to leave the organisation; "owner-only" ones are written 0700/0600.
+   */
+  static List<Map<String, Object>> outputs(String output, Path pending) {
+    List<String> names = new ArrayList<>(entries(pending));
+    if (!names.contains(OutputEntry.MANIFEST.fileName())) names.add(OutputEntry.MANIFEST.fileName());
+    names.sort(Comparator.naturalOrder());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String n : names) {
+      OutputEntry.Access a = OutputEntry.accessOf(n);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("entry", n);
+      e.put("path", Path.of(output, n).toString());
+      e.put("shareable", a == OutputEntry.Access.SHAREABLE);
+      e.put("access", a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      out.add(e);
+    }
+    return out;
+  }
+
+  /** The visible top-level entries of a folder (names not starting with '.'), sorted. */
+  static List<String> entries(Path dir) {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -50,6 +50,7 @@ public final class RunConfiguration implements Serializable {
   private final int suppressUpTo;
   private final boolean internalCube;
   private final boolean progress;
+  private final double maxRejectPercent;
   private final String purpose;
   private final PseudonymKey key;
   private final String keyId;
@@ -70,6 +71,7 @@ public final class RunConfiguration implements Serializable {
     this.suppressUpTo = b.suppressUpTo;
     this.internalCube = b.internalCube;
     this.progress = b.progress;
+    this.maxRejectPercent = b.maxRejectPercent;
     this.purpose = b.purpose;
     this.key = b.key;
     this.keyId = b.keyId;
@@ -91,6 +93,7 @@ public final class RunConfiguration implements Serializable {
     int suppressUpTo;
     boolean internalCube;
     boolean progress;
+    double maxRejectPercent;
     String purpose;
     PseudonymKey key;
     String keyId;
@@ -142,6 +145,10 @@ public final class RunConfiguration implements Serializable {
     if (b.suppressUpTo < 0) throw new ConfigurationException("--suppressUpTo must not be negative: " + b.suppressUpTo);
     b.internalCube = o.getInternalCube();
     b.progress = o.getProgress();
+    b.maxRejectPercent = o.getMaxRejectPercent();
+    if (!(b.maxRejectPercent >= 0 && b.maxRejectPercent <= 100)) {
+      throw new ConfigurationException("--maxRejectPercent must be between 0 and 100: " + o.getMaxRejectPercent());
+    }
     b.purpose = o.getPurpose();
     if (b.purpose == null || b.purpose.isBlank()) throw new ConfigurationException("--purpose must not be empty");
     b.runner = o.getRunner() == null ? "unknown" : o.getRunner().getSimpleName();
@@ -285,6 +292,11 @@ public final class RunConfiguration implements Serializable {
 
   public boolean progress() {
     return progress;
+  }
+
+  /** The reject threshold in percent (0-100) per source. */
+  public double maxRejectPercent() {
+    return maxRejectPercent;
   }
 
   public String purpose() {

@@ -103,6 +103,7 @@ class DuckDbOracleTest {
       System.setErr(oldErr);
     }
     assertTrue(r.summary().reconciles(), r.summary().render());
+    assertTrue(r.published(), "exit code " + r.exitCode());
     summary = r.summary();
 
     db = DriverManager.getConnection("jdbc:duckdb:");

@@ -86,9 +86,12 @@ class LeakTest {
       JeugdkubusOptions o = PipelineOptionsFactory.fromArgs(
           "--input=" + input, "--output=" + dir.resolve("out" + name), "--keyFile=" + key,
           "--periods=2022H1-2023H2", "--internalCube=true", "--runId=leak" + name,
+          // 5 % defects by design: publish anyway, so every output is there to be searched
+          "--maxRejectPercent=100",
           "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2").as(JeugdkubusOptions.class);
       JeugdkubusPipeline.RunOutcome r = JeugdkubusPipeline.run(o);
       assertTrue(r.summary().reconciles(), r.summary().render());
+      assertTrue(r.published(), "exit code " + r.exitCode());
     } finally {
       System.setOut(old);
       System.setErr(oldErr);
@@ -161,7 +164,7 @@ class LeakTest {
   static Set<String> linkagePseudonyms(Path out) throws Exception {
     Set<String> s = new HashSet<>();
     Pattern p = Pattern.compile("\"stage\":\"linkage\".*?\"maskedId\":\"([0-9a-f]{64})\"");
-    try (Stream<Path> files = Files.walk(out.resolve("deadletters"))) {
+    try (Stream<Path> files = Files.walk(out.resolve("deadletters").toRealPath())) {
       for (Path f : files.filter(x -> x.getFileName().toString().startsWith("deadletters-")).toList()) {
         Matcher m = p.matcher(Files.readString(f));
         while (m.find()) s.add(m.group(1));

@@ -14,7 +14,8 @@ import org.apache.beam.sdk.values.PDone;
 
 /**
  * Writes every dead letter as one JSON line to {@code <output>/deadletters/deadletters-*.jsonl}
- * (fields as in schemas/DeadLetter.avsc) and counts them per reason ("deadletters.REASON").
+ * (fields as in schemas/DeadLetter.avsc) and counts them per stage and reason ("deadletters.STAGE.REASON") and
+ * per source ("rejects.SOURCE.STAGE.REASON", for {@link RejectThreshold}).
  */
 public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, PDone> {
   private final String directory;
@@ -41,6 +42,7 @@ public final class WriteDeadLetters extends PTransform<PCollection<DeadLetter>, 
     public void process(ProcessContext c) throws JsonProcessingException {
       DeadLetter d = c.element();
       Counters.counter("deadletters." + d.getStage() + "." + d.getReason()).inc();
+      Counters.counter(RejectThreshold.PREFIX + d.getSource() + "." + d.getStage() + "." + d.getReason()).inc();
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("source", d.getSource());
       m.put("sourceFile", d.getSourceFile());

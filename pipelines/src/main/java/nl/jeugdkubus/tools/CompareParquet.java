@@ -201,10 +201,12 @@ public final class CompareParquet {
   public static Table read(Path root) throws IOException {
     if (!Files.isDirectory(root)) throw new IOException("not a folder: " + root);
     List<Path> files;
-    try (Stream<Path> s = Files.walk(root)) {
+    // a published entry (tables/, internal/) is a symbolic link into the current version: walk what it points to
+    Path real = root.toRealPath();
+    try (Stream<Path> s = Files.walk(real)) {
       files = s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> !hidden(root.relativize(p)))
+          .filter(p -> !hidden(real.relativize(p)))
           .sorted()
           .collect(Collectors.toList());
     }
@@ -213,7 +215,7 @@ public final class CompareParquet {
     List<Map<String, Object>> rows = new ArrayList<>();
     Configuration conf = new Configuration();
     for (Path f : files) {
-      Map<String, String> partitions = partitionsOf(root.relativize(f));
+      Map<String, String> partitions = partitionsOf(real.relativize(f));
       try (ParquetReader<GenericRecord> reader = AvroParquetReader
           .<GenericRecord>builder(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), conf))
           .withDataModel(GenericData.get())
