@@ -190,7 +190,7 @@ public final class RunConfiguration implements Serializable {
       // build what the stages build from the tables now, so a table with bad content fails here
       b.linkConfig = LinkConfig.load(b.conf);
       gemeenten = GemeenteInfo.load(b.conf);
-      IndicatorCatalogue.load(b.conf);
+      nl.jeugdkubus.marts.TableCatalogue.load(b.conf, IndicatorCatalogue.load(b.conf));
       ProductCategories.load(b.conf);
       ProductCategories.verwijzers(b.conf);
       nl.jeugdkubus.marts.CbsTables.leeftijdMapping(b.conf);

@@ -38,7 +38,7 @@ class CrashSafetyTest {
   @BeforeAll
   static void generate() throws Exception {
     input = dir.resolve("input");
-    GenerateRegion.main(new String[] {"--out", input.toString(), "--seed", "11", "--scale", "0.01",
+    GenerateRegion.main(new String[] {"--out", input.toString(), "--seed", "11", "--scale", "0.003",
         "--from", "2023H1", "--to", "2023H2", "--defects", "0"});
     key = dir.resolve("crash.key");
     Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

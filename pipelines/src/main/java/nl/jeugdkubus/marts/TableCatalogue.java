@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.jeugdkubus.common.ConfTable;
+import nl.jeugdkubus.common.ConfTables;
 
 /**
  * conf/tables.csv: the published tables (issue 9, docs/disclosure.md). Each table is one indicator family by
@@ -30,12 +31,13 @@ public final class TableCatalogue implements Serializable {
     this.tables = tables;
   }
 
-  public static TableCatalogue load(String confDir) {
-    return load(confDir, IndicatorCatalogue.load(confDir));
+  /** From the run's configuration tables (null: the packaged conf/). */
+  public static TableCatalogue load(ConfTables conf) {
+    return load(conf, IndicatorCatalogue.load(conf));
   }
 
-  public static TableCatalogue load(String confDir, IndicatorCatalogue indicators) {
-    ConfTable t = ConfTable.load(confDir, FILE);
+  public static TableCatalogue load(ConfTables conf, IndicatorCatalogue indicators) {
+    ConfTable t = (conf == null ? ConfTables.packaged() : conf).table(FILE);
     if (!t.header().equals(COLUMNS)) {
       throw new IllegalStateException(FILE + ": expected columns " + COLUMNS + ", found " + t.header());
     }

@@ -55,8 +55,9 @@ class RejectThresholdTest {
     assertEquals(List.of("registraties"), RejectThreshold.check(c, 2.0).stream().map(RejectThreshold.Violation::source).toList());
     c.put("rejects.ijw.linkage.ORPHAN", 1L); // 11 of 500 = 2.2 %
     assertEquals(List.of("registraties", "ijw"), RejectThreshold.check(c, 2.0).stream().map(RejectThreshold.Violation::source).toList());
-    // 2.7 % passes a 2.7 % threshold, and nothing fails at 100 %
-    assertEquals(List.of("ijw"), RejectThreshold.check(c, 2.7).stream().map(RejectThreshold.Violation::source).toList());
+    // a share equal to the threshold passes: 2.2 % at 2.2, 2.7 % at 2.7; nothing fails at 100 %
+    assertEquals(List.of("registraties"), RejectThreshold.check(c, 2.2).stream().map(RejectThreshold.Violation::source).toList());
+    assertEquals(List.of(), RejectThreshold.check(c, 2.7));
     assertEquals(List.of(), RejectThreshold.check(c, 100));
   }
 }

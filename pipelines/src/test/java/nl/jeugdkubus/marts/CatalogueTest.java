@@ -15,6 +15,7 @@ import nl.jeugdkubus.model.CubeRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import nl.jeugdkubus.common.ConfTables;
 
 /**
  * conf/tables.csv + conf/indicators.csv are the one place that says which indicators, dimensions and tables
@@ -37,7 +38,7 @@ class CatalogueTest {
   void everyDerivedCodeIsInTheCatalogueAndEveryCatalogueCodeIsDerived() {
     Set<String> derived = new TreeSet<>();
     for (CubeRow r : rows()) derived.add(r.getIndicator());
-    Set<String> catalogue = new TreeSet<>(IndicatorCatalogue.load(CONF.toString()).byCode().keySet());
+    Set<String> catalogue = new TreeSet<>(IndicatorCatalogue.load(ConfTables.load(CONF.toString())).byCode().keySet());
     Set<String> onlyCode = new TreeSet<>(derived);
     onlyCode.removeAll(catalogue);
     Set<String> onlyCatalogue = new TreeSet<>(catalogue);
@@ -65,7 +66,7 @@ class CatalogueTest {
   @Test
   void everyMeasureOfTheCalculatorIsTheMaatOfACatalogueIndicator() {
     Set<String> maten = new LinkedHashSet<>();
-    for (IndicatorCatalogue.Entry e : IndicatorCatalogue.load(CONF.toString()).entries()) {
+    for (IndicatorCatalogue.Entry e : IndicatorCatalogue.load(ConfTables.load(CONF.toString())).entries()) {
       maten.add(e.maat());
       for (IndicatorCatalogue.Relation rel : e.relations()) maten.addAll(rel.children());
     }
@@ -78,7 +79,7 @@ class CatalogueTest {
   @Test
   void everyPublishedTableHasRowsForEachOfItsIndicators() {
     List<CubeRow> rows = rows();
-    for (TableCatalogue.Table t : TableCatalogue.load(CONF.toString()).tables()) {
+    for (TableCatalogue.Table t : TableCatalogue.load(ConfTables.load(CONF.toString())).tables()) {
       for (String code : t.indicators()) {
         boolean found = false;
         for (CubeRow r : rows) found |= r.getIndicator().equals(code) && PublishedTables.belongsTo(t, r);
@@ -89,13 +90,16 @@ class CatalogueTest {
 
   @Test
   void aTableWithThreeDimensionsOrAnUnknownCodeIsRejected(@TempDir Path dir) throws Exception {
-    Files.copy(CONF.resolve("indicators.csv"), dir.resolve("indicators.csv"));
+    // a --confDir holds every table: a copy of conf/ with a broken tables.csv
+    try (java.util.stream.Stream<Path> s = Files.list(CONF)) {
+      for (Path f : s.filter(f -> f.toString().endsWith(".csv")).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
     Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\n"
         + "t1;T;jongeren_jeugdzorg;leeftijdsklasse,geslacht,hulpvorm\n");
-    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(dir.toString()));
+    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(ConfTables.load(dir.toString())));
     Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\nt1;T;jongeren_onbekend;\n");
-    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(dir.toString()));
+    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(ConfTables.load(dir.toString())));
     // the packaged catalogue is valid and covers every indicator
-    assertEquals(14, TableCatalogue.load(CONF.toString()).tables().size());
+    assertEquals(14, TableCatalogue.load(ConfTables.load(CONF.toString())).tables().size());
   }
 }
