@@ -213,7 +213,8 @@ abstract class CsvFileParser<T> implements Serializable {
     }
     String n = StagingValues.normaliseBsn(v);
     if (n == null) {
-      issues.add(Reasons.INVALID_BSN, column + " is not 8 or 9 digits (" + v.replaceAll("\\s", "").length() + " characters)");
+      issues.add(Reasons.INVALID_BSN, column + " is not 8 or 9 digits after removing spaces, dots and dashes ("
+          + StagingValues.bsnDigits(v).length() + " characters)");
     }
     return n;
   }

@@ -21,7 +21,7 @@ public final class Reasons {
   public static final String INVALID_NUMBER = "INVALID_NUMBER";
   /** A coded value outside its fixed domain (geslacht, soort, debet/credit, gemeente code form). */
   public static final String INVALID_CODE = "INVALID_CODE";
-  /** A BSN that is not 8 or 9 digits after removing spaces. */
+  /** A BSN that is not 8 or 9 digits after removing spaces, dots and dashes. */
   public static final String INVALID_BSN = "INVALID_BSN";
   /** A code not in the configured code list (JZ020 productcategorie not in conf/hulpvorm-mapping.csv). */
   public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
