@@ -36,7 +36,7 @@ final class DecodedLines implements Closeable {
   enum Kind { UTF8, WINDOWS_1252, NOT_TEXT, TOO_LONG }
 
   /** Longest physical line kept (bytes); a longer line is skipped to its end and reported as TOO_LONG. */
-  static final int MAX_LINE_BYTES = 1 << 20;
+  static final int MAX_LINE_BYTES = 1 << 16;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   /** Bytes Windows-1252 leaves undefined. */

@@ -37,7 +37,7 @@ public final class Reasons {
   public static final String NO_MEASURES = "NO_MEASURES";
   /** A CSV line that is neither UTF-8 nor Windows-1252 text, or holds control characters (docs/reliability.md "Encoding"). */
   public static final String INVALID_ENCODING = "INVALID_ENCODING";
-  /** A CSV line longer than the reader keeps (1 MiB). */
+  /** A CSV line longer than the reader keeps (64 KiB). */
   public static final String LINE_TOO_LONG = "LINE_TOO_LONG";
   /** The file could not be read (I/O error). */
   public static final String READ_ERROR = "READ_ERROR";
