@@ -81,6 +81,13 @@ public final class RunSummary {
           get("linkage." + t + ".linked") + sumPrefix("linkage." + t + ".unlinked.") + sumPrefix("linkage." + t + ".dead."),
           "in = linked + unlinked + dead"));
     }
+    for (String s : STAGED_SOURCES) {
+      String l = "staging." + s + ".lines.";
+      if (!counters.containsKey(l + "read")) continue; // not a CSV source, or not read in this run
+      out.add(new Check("lines of " + s + " accounted for", get(l + "read"),
+          get(l + "header") + get(l + "records") + get(l + "blank") + get(l + "rejected"),
+          "lines read = header + records + blank + rejected"));
+    }
     long rejected = 0;
     for (String s : STAGED_SOURCES) rejected += get("staging." + s + ".dead");
     for (String t : TYPES) rejected += get("pseudonymisation." + t + ".dead") + sumPrefix("linkage." + t + ".dead.");
@@ -93,6 +100,19 @@ public final class RunSummary {
     if (counters.containsKey("marts.internal.rows")) {
       out.add(new Check("derived cells reach the internal cube", get("marts.cells.derived"), get("marts.internal.rows"),
           "marts.cells.derived = marts.internal.rows"));
+    }
+    return out;
+  }
+
+  /** Things a reader had to do to the input that the user should know of (e.g. transcoding). */
+  public List<String> notes() {
+    List<String> out = new ArrayList<>();
+    for (String s : STAGED_SOURCES) {
+      long t = get("staging." + s + ".lines.transcoded");
+      if (t > 0) {
+        out.add(s + ": " + t + " line(s) were not UTF-8 and were read as Windows-1252 (transcoded); "
+            + "check the export's encoding");
+      }
     }
     return out;
   }
@@ -128,6 +148,11 @@ public final class RunSummary {
     });
     sb.append(String.format("Cube: %d rows written (%d suppressed)%s%n", get("marts.cube.rows"), get("marts.cube.suppressed"),
         get("marts.internal.rows") > 0 ? ", internal cube " + get("marts.internal.rows") + " rows" : ""));
+    List<String> notes = notes();
+    if (!notes.isEmpty()) {
+      sb.append("Notes\n");
+      for (String n : notes) sb.append("  ").append(n).append('\n');
+    }
     sb.append("Reconciliation\n");
     for (Check c : checks()) {
       sb.append(String.format("  [%s] %-44s %9d = %-9d (%s)%n", c.ok() ? "ok" : "FAIL", c.name(), c.left(), c.right(), c.formula()));

@@ -19,12 +19,9 @@ public final class Bsn {
 
   private Bsn() {}
 
-  /** Strips spaces, dots and dashes and restores a lost leading zero; null when not 8 or 9 digits. */
+  /** Strips spaces, dots and dashes and restores a lost leading zero; null when not 8 or 9 digits (the staging rule). */
   public static String normalise(String raw) {
-    if (raw == null) return null;
-    String t = raw.replaceAll("[\\s.\\-]", "");
-    if (!t.matches("\\d{8,9}")) return null;
-    return t.length() == 8 ? "0" + t : t;
+    return nl.jeugdkubus.staging.StagingValues.normaliseBsn(raw);
   }
 
   public static boolean elevenTest(String nineDigits) {

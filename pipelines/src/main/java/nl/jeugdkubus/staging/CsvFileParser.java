@@ -77,21 +77,30 @@ abstract class CsvFileParser<T> implements Serializable {
   /**
    * Parses one file, streaming. Never throws: a read error becomes a READ_ERROR dead letter (rows
    * handed to the sink before it stay valid).
+   *
+   * @return what became of each physical line (see {@link CsvLineCount}); after a read error it covers
+   *     the lines read before it
    */
-  public final void parse(String fileName, InputStream in, StagingSink<T> sink) {
+  public final CsvLineCount parse(String fileName, InputStream in, StagingSink<T> sink) {
     long dataRows = 0;
-    try (CsvTokenizer tok = CsvTokenizer.utf8(in, ';')) {
+    long headerLines = 0;
+    long recordLines = 0;
+    long rejectedLines = 0;
+    CsvTokenizer tok = CsvTokenizer.utf8(in, ';');
+    try (tok) {
       CsvTokenizer.Row header = tok.next();
       if (header == null) {
-        sink.dead(dead(fileName, "line 1", Reasons.EMPTY_FILE, "file is empty (no header line)", null));
-        return;
+        sink.dead(dead(fileName, "line 1", Reasons.EMPTY_FILE,
+            tok.linesRead() == 0 ? "file is empty (no header line)" : "file holds only blank lines (no header line)", null));
+        return count(tok, 0, 0, 0);
       }
       if (header.malformed()) {
         long rest = countRows(tok);
-        sink.dead(dead(fileName, "line " + header.line(), Reasons.MALFORMED_ROW,
+        sink.dead(dead(fileName, "line " + header.line(), header.reason(),
             "header line cannot be read (" + header.error() + "); " + rest + " data row(s) not read", null));
-        return;
+        return count(tok, 0, 0, tok.linesRead() - tok.blankLines());
       }
+      headerLines = header.lines();
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < header.fields().size(); i++) {
         index.putIfAbsent(header.fields().get(i).strip().toLowerCase(Locale.ROOT), i);
@@ -102,8 +111,8 @@ abstract class CsvFileParser<T> implements Serializable {
         long rest = countRows(tok);
         sink.dead(dead(fileName, "line " + header.line(), Reasons.MISSING_COLUMN,
             "header lacks required column(s) " + String.join(", ", missing) + "; " + rest
-                + " data row(s) not read", null));
-        return;
+                + " data row(s) not read" + separatorHint(header), null));
+        return count(tok, headerLines, 0, tok.linesRead() - tok.blankLines() - headerLines);
       }
       int width = header.fields().size();
       Integer bsnIdx = index.get(bsnColumn());
@@ -112,11 +121,13 @@ abstract class CsvFileParser<T> implements Serializable {
         dataRows++;
         String position = "line " + row.line();
         if (row.malformed()) {
-          sink.dead(dead(fileName, position, Reasons.MALFORMED_ROW, row.error(), null));
+          rejectedLines += row.lines();
+          sink.dead(dead(fileName, position, row.reason(), row.error(), null));
           continue;
         }
         String rawBsn = bsnIdx != null && bsnIdx < row.fields().size() ? row.fields().get(bsnIdx) : null;
         if (row.fields().size() != width) {
+          rejectedLines += row.lines();
           sink.dead(dead(fileName, position, Reasons.MALFORMED_ROW,
               "expected " + width + " fields as in the header, found " + row.fields().size(), rawBsn));
           continue;
@@ -131,9 +142,11 @@ abstract class CsvFileParser<T> implements Serializable {
           rec = null;
         }
         if (rec != null && issues.isEmpty()) {
+          recordLines += row.lines();
           sink.record(rec);
         } else {
           if (issues.isEmpty()) issues.add(Reasons.MALFORMED_ROW, "row could not be converted");
+          rejectedLines += row.lines();
           sink.dead(issues.toDeadLetter(source(), fileName, position, rawBsn, recordType()));
         }
       }
@@ -141,6 +154,20 @@ abstract class CsvFileParser<T> implements Serializable {
       sink.dead(dead(fileName, "after data row " + dataRows, Reasons.READ_ERROR,
           "file could not be read to the end (" + e.getClass().getSimpleName() + ")", null));
     }
+    return count(tok, headerLines, recordLines, rejectedLines);
+  }
+
+  private static CsvLineCount count(CsvTokenizer tok, long header, long records, long rejected) {
+    return new CsvLineCount(tok.linesRead(), header, records, tok.blankLines(), rejected, tok.transcodedLines());
+  }
+
+  /** A header that is one field holding ',' or TAB was probably written with another separator. */
+  private static String separatorHint(CsvTokenizer.Row header) {
+    if (header.fields().size() != 1) return "";
+    String h = header.fields().get(0);
+    if (h.indexOf(',') >= 0) return " (the header holds no ';' but ',': the file seems to be comma-separated; expected ';')";
+    if (h.indexOf('\t') >= 0) return " (the header holds no ';' but TAB: the file seems to be tab-separated; expected ';')";
+    return "";
   }
 
   private static long countRows(CsvTokenizer tok) throws IOException {
@@ -186,7 +213,8 @@ abstract class CsvFileParser<T> implements Serializable {
     }
     String n = StagingValues.normaliseBsn(v);
     if (n == null) {
-      issues.add(Reasons.INVALID_BSN, column + " is not 8 or 9 digits (" + v.replaceAll("\\s", "").length() + " characters)");
+      issues.add(Reasons.INVALID_BSN, column + " is not 8 or 9 digits after removing spaces, dots and dashes ("
+          + StagingValues.bsnDigits(v).length() + " characters)");
     }
     return n;
   }

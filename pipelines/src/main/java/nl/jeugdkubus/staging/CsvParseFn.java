@@ -12,7 +12,8 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Parses each CSV file, streaming, with a {@link CsvFileParser}. Counters: staging.&lt;source&gt;.read
- * (files), .records, .dead.
+ * (files), .records, .dead, and the physical-line reconciliation of {@link CsvLineCount}:
+ * .lines.read, .lines.header, .lines.records, .lines.blank, .lines.rejected, .lines.transcoded.
  */
 final class CsvParseFn<T> extends DoFn<FileIO.ReadableFile, T> {
   private final CsvFileParser<T> parser;
@@ -21,6 +22,12 @@ final class CsvParseFn<T> extends DoFn<FileIO.ReadableFile, T> {
   private final Counter read;
   private final Counter records;
   private final Counter dead;
+  private final Counter linesRead;
+  private final Counter linesHeader;
+  private final Counter linesRecords;
+  private final Counter linesBlank;
+  private final Counter linesRejected;
+  private final Counter linesTranscoded;
 
   CsvParseFn(CsvFileParser<T> parser, TupleTag<T> recordTag) {
     this.parser = parser;
@@ -29,6 +36,12 @@ final class CsvParseFn<T> extends DoFn<FileIO.ReadableFile, T> {
     this.read = Counters.counter("staging." + source + ".read");
     this.records = Counters.counter("staging." + source + ".records");
     this.dead = Counters.counter("staging." + source + ".dead");
+    this.linesRead = Counters.counter("staging." + source + ".lines.read");
+    this.linesHeader = Counters.counter("staging." + source + ".lines.header");
+    this.linesRecords = Counters.counter("staging." + source + ".lines.records");
+    this.linesBlank = Counters.counter("staging." + source + ".lines.blank");
+    this.linesRejected = Counters.counter("staging." + source + ".lines.rejected");
+    this.linesTranscoded = Counters.counter("staging." + source + ".lines.transcoded");
   }
 
   @ProcessElement
@@ -49,7 +62,13 @@ final class CsvParseFn<T> extends DoFn<FileIO.ReadableFile, T> {
       }
     };
     try (InputStream in = StagingFiles.open(file)) {
-      parser.parse(name, in, sink);
+      CsvLineCount lines = parser.parse(name, in, sink);
+      linesRead.inc(lines.read());
+      linesHeader.inc(lines.header());
+      linesRecords.inc(lines.records());
+      linesBlank.inc(lines.blank());
+      linesRejected.inc(lines.rejected());
+      linesTranscoded.inc(lines.transcoded());
     } catch (IOException e) {
       sink.dead(StagingFiles.readError(source, name, parser.recordType(), e));
     }

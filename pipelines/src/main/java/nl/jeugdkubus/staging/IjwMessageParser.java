@@ -377,7 +377,8 @@ public final class IjwMessageParser implements Serializable {
         return null;
       }
       String n = StagingValues.normaliseBsn(s);
-      if (n == null) issues.add(Reasons.INVALID_BSN, "Bsn is not 8 or 9 digits (" + s.replaceAll("\\s", "").length() + " characters)");
+      if (n == null) issues.add(Reasons.INVALID_BSN, "Bsn is not 8 or 9 digits after removing spaces, dots and dashes ("
+          + StagingValues.bsnDigits(s).length() + " characters)");
       return n;
     }
 

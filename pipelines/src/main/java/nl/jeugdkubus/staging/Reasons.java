@@ -21,7 +21,7 @@ public final class Reasons {
   public static final String INVALID_NUMBER = "INVALID_NUMBER";
   /** A coded value outside its fixed domain (geslacht, soort, debet/credit, gemeente code form). */
   public static final String INVALID_CODE = "INVALID_CODE";
-  /** A BSN that is not 8 or 9 digits after removing spaces. */
+  /** A BSN that is not 8 or 9 digits after removing spaces, dots and dashes. */
   public static final String INVALID_BSN = "INVALID_BSN";
   /** A code not in the configured code list (JZ020 productcategorie not in conf/hulpvorm-mapping.csv). */
   public static final String UNKNOWN_CODE = "UNKNOWN_CODE";
@@ -35,6 +35,10 @@ public final class Reasons {
   public static final String NOT_A_TABLE = "NOT_A_TABLE";
   /** A CBS row with a region and period but no measure column. */
   public static final String NO_MEASURES = "NO_MEASURES";
+  /** A CSV line that is neither UTF-8 nor Windows-1252 text, or holds control characters (docs/reliability.md "Encoding"). */
+  public static final String INVALID_ENCODING = "INVALID_ENCODING";
+  /** A CSV line longer than the reader keeps (64 KiB). */
+  public static final String LINE_TOO_LONG = "LINE_TOO_LONG";
   /** The file could not be read (I/O error). */
   public static final String READ_ERROR = "READ_ERROR";
 }

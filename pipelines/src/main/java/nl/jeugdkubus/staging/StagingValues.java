@@ -25,15 +25,21 @@ public final class StagingValues {
   }
 
   /**
-   * Staging BSN normalisation: remove all whitespace; 8 digits get a leading zero back (lost in Excel);
-   * 9 digits pass as they are. Anything else gives null (the caller writes an INVALID_BSN dead letter).
-   * The eleven-test is not done here (the pseudonymisation step does it).
+   * The one BSN normalisation rule (docs/pseudonymisation.md, used by staging and pseudonymisation):
+   * remove whitespace, dots and dashes ({@code 8152.52.821}, {@code 815-252-821}); 8 digits get a
+   * leading zero back (lost in Excel); 9 digits pass as they are. Anything else gives null (the caller
+   * writes an INVALID_BSN dead letter). The eleven-test is not done here (the pseudonymisation step does it).
    */
   public static String normaliseBsn(String raw) {
     if (raw == null) return null;
-    String t = raw.replaceAll("\\s", "");
+    String t = bsnDigits(raw);
     if (!EIGHT_OR_NINE_DIGITS.matcher(t).matches()) return null;
     return t.length() == 8 ? "0" + t : t;
+  }
+
+  /** A raw BSN without the whitespace, dots and dashes {@link #normaliseBsn} removes. */
+  public static String bsnDigits(String raw) {
+    return raw.replaceAll("[\\s.\\-]", "");
   }
 
   /**

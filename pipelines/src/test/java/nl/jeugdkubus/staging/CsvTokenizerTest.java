@@ -100,4 +100,41 @@ class CsvTokenizerTest {
     List<CsvTokenizer.Row> r = rows("ID,RegioS,Perioden\n0,GM0014,2022JJ00\n", (char) 0);
     assertEquals(List.of("0", "GM0014", "2022JJ00"), r.get(1).fields());
   }
+
+  @Test
+  void quotedFieldOverALineBreakWithTextAfterItsClosingQuoteLosesNoRow() throws IOException {
+    // issue 8: line 2 opens a quote; the next quote is on line 4 and is followed by text. The record
+    // does not close cleanly, so line 2 alone is rejected and lines 3 and 4 are read again: 4;5;6 is a
+    // row, 7;"x"y;9 a malformed row of its own, 10;11;12 a row.
+    List<CsvTokenizer.Row> r = rows("a;b;c\n1;\"open;3\n4;5;6\n7;\"x\"y;9\n10;11;12\n", ';');
+    assertEquals(5, r.size());
+    assertEquals(List.of("a", "b", "c"), r.get(0).fields());
+    assertTrue(r.get(1).malformed());
+    assertEquals(2, r.get(1).line());
+    assertEquals(List.of("4", "5", "6"), r.get(2).fields());
+    assertEquals(3, r.get(2).line());
+    assertTrue(r.get(3).malformed());
+    assertEquals(4, r.get(3).line());
+    assertEquals(List.of("10", "11", "12"), r.get(4).fields());
+    assertEquals(5, r.get(4).line());
+  }
+
+  @Test
+  void everyPhysicalLineIsAccountedFor() throws IOException {
+    // 1 header + a 2-line record + a blank line + a 1-line malformed row + a row = 6 lines
+    String text = "h1;h2\n\"two\nlines\";x\n\n\"bad\"z;1\nok;2\n";
+    try (CsvTokenizer t = CsvTokenizer.utf8(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ';')) {
+      List<CsvTokenizer.Row> r = new ArrayList<>();
+      CsvTokenizer.Row row;
+      while ((row = t.next()) != null) r.add(row);
+      assertEquals(4, r.size());
+      assertEquals(1, r.get(0).lines());
+      assertEquals(2, r.get(1).lines());
+      assertEquals(1, r.get(2).lines());
+      assertTrue(r.get(2).malformed());
+      assertEquals(1, r.get(3).lines());
+      assertEquals(1, t.blankLines());
+      assertEquals(6, t.linesRead());
+    }
+  }
 }

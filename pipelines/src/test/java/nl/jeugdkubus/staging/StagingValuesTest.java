@@ -39,6 +39,13 @@ class StagingValuesTest {
     assertNull(StagingValues.normaliseBsn("1234567")); // 7 digits
     assertNull(StagingValues.normaliseBsn("9999000061")); // 10 digits
     assertNull(StagingValues.normaliseBsn("99990000A"));
+    // issue 8: one rule with docs/pseudonymisation.md: spaces, dots and dashes are removed first
+    assertEquals("815252821", StagingValues.normaliseBsn("8152.52.821"));
+    assertEquals("815252821", StagingValues.normaliseBsn("815-252-821"));
+    assertEquals("815252821", StagingValues.normaliseBsn(" 8152 52.821 "));
+    assertNull(StagingValues.normaliseBsn("8152/52/821")); // other separators are not removed
+    assertNull(StagingValues.normaliseBsn("8152.52.8211")); // 10 digits after removal
+
     // no eleven-test at staging: 123456789 fails it ((9*1+8*2+...+2*8-9) = 147, mod 11 = 4) but passes through
     assertEquals("123456789", StagingValues.normaliseBsn("123456789"));
   }
