@@ -58,8 +58,9 @@ import org.w3c.dom.NodeList;
  *       running end; open = infinite) = one trajectory: first start, last end, open if any part open;
  *       after a move (the episode with the running end has RedenWijziging 07 or JW307 reason 35) an episode
  *       in another gemeente starting at most 31 days after that end continues the trajectory too;</li>
- *   <li>gemeente of a trajectory in a period: that of the latest episode that extended the trajectory's end
- *       and started on or before the trajectory's last day of care in the period (woonplaatsbeginsel);</li>
+ *   <li>gemeente (woonplaatsbeginsel): each episode that extended the trajectory's end makes its gemeente
+ *       responsible from its start; a trajectory runs in every gemeente responsible on a day of its care in
+ *       the period, starts in the one responsible on its start, ends in the one responsible on its end;</li>
  *   <li>declarations: JW323 + CSV, a prestatie = declaratienummer + referentienummer + D/C counted once,
  *       credit negative, in the half-year of its ProductPeriode Begindatum, gemeente of the line.</li>
  * </ul>
@@ -390,30 +391,38 @@ class DuckDbOracleTest {
         + " SELECT bsn, bron, hulpvorm, island, any_value(zorgsoort) AS zorgsoort,"
         + "   min(s) AS s, CASE WHEN bool_or(e IS NULL) THEN NULL ELSE max(e) END AS e"
         + " FROM ep_flagged GROUP BY bsn, bron, hulpvorm, island");
-    // per period: the gemeente of the latest end-extending episode started by the last day of care in the period
+    // responsibility segments: an end-extending episode's gemeente from its start to the next one's start - 1
+    exec("CREATE TABLE seg AS"
+        + " SELECT bsn, bron, hulpvorm, island, gemeente, s AS gs,"
+        + "   lead(s) OVER (PARTITION BY bsn, bron, hulpvorm, island ORDER BY s, e NULLS LAST, ord) - INTERVAL 1 DAY AS ge"
+        + " FROM ep_flagged WHERE extends");
+    exec("DELETE FROM seg WHERE ge IS NOT NULL AND ge < gs");
+    // per period: running in every gemeente responsible on a day of care in the period (ru = 1), started where
+    // responsible on s (st = 1), ended where responsible on e (en = 1)
     exec("CREATE TABLE traj_per AS"
-        + " SELECT t.*, p.periode, p.pstart, p.pend,"
-        + "   (SELECT arg_max(f.gemeente, f.s) FROM ep_flagged f WHERE f.bsn = t.bsn AND f.bron = t.bron"
-        + "     AND f.hulpvorm = t.hulpvorm AND f.island = t.island AND f.extends"
-        + "     AND f.s <= least(p.pend, coalesce(t.e, p.pend))) AS gemeente"
-        + " FROM traj t CROSS JOIN periods p");
+        + " SELECT t.*, p.periode, p.pstart, p.pend, g.gemeente,"
+        + "   (g.gs <= least(p.pend, coalesce(t.e, p.pend)) AND (g.ge IS NULL OR g.ge >= greatest(p.pstart, t.s))) AS ru,"
+        + "   (g.gs <= t.s AND (g.ge IS NULL OR g.ge >= t.s)) AS st,"
+        + "   (t.e IS NOT NULL AND g.gs <= t.e AND (g.ge IS NULL OR g.ge >= t.e)) AS en"
+        + " FROM traj t CROSS JOIN periods p JOIN seg g ON g.bsn = t.bsn AND g.bron = t.bron AND g.hulpvorm = t.hulpvorm"
+        + "   AND g.island = t.island");
 
     // the expected cells
     exec("CREATE TABLE expected (indicator VARCHAR, periode VARCHAR, gemeente VARCHAR, hulpvorm VARCHAR, v DOUBLE)");
     // 1. young people with an iJw trajectory overlapping the period, per hulpvorm and totaal
     exec("INSERT INTO expected"
         + " SELECT 'jongeren_specialistisch', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(DISTINCT t.bsn)"
-        + " FROM traj_per t WHERE t.s <= t.pend AND (t.e IS NULL OR t.e >= t.pstart)"
+        + " FROM traj_per t WHERE t.s <= t.pend AND (t.e IS NULL OR t.e >= t.pstart) AND t.ru"
         + " AND t.bron = 'ijw'"
         + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     // 2. trajectories started / ended in the period
     exec("INSERT INTO expected"
         + " SELECT 'trajecten_gestart', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
-        + " FROM traj_per t WHERE t.s BETWEEN t.pstart AND t.pend"
+        + " FROM traj_per t WHERE t.s BETWEEN t.pstart AND t.pend AND t.st"
         + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     exec("INSERT INTO expected"
         + " SELECT 'trajecten_beeindigd', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
-        + " FROM traj_per t WHERE t.e BETWEEN t.pstart AND t.pend"
+        + " FROM traj_per t WHERE t.e BETWEEN t.pstart AND t.pend AND t.en"
         + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     // 3. net declared euros: each prestatie once (JW323 copy preferred), credits negative
     exec("INSERT INTO expected"

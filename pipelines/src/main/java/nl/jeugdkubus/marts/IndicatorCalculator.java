@@ -61,11 +61,18 @@ public final class IndicatorCalculator implements Serializable {
     }
 
     /**
-     * The gemeente a trajectory counts for in a period: the one responsible on its last day of care in the
-     * period (CBS: a move makes no new record; the delivery for the period carries the latest woonplaats).
+     * The gemeenten a trajectory counts for as running in a period: every one responsible on some day of its
+     * care in the period (after a move in the period: the old and the new one). Events (start, end) count for
+     * the gemeente responsible on their day, so every count stays additive over half-years and gemeenten.
      */
-    String gemeenteIn(Period per) {
-      return gemeenteOn(end != null && end.isBefore(per.end()) ? end : per.end());
+    List<String> gemeentenIn(Period per) {
+      LocalDate from = start.isAfter(per.start()) ? start : per.start();
+      LocalDate to = end != null && end.isBefore(per.end()) ? end : per.end();
+      List<String> out = new ArrayList<>(List.of(gemeenteOn(from)));
+      for (Wissel w : wissels) {
+        if (w.vanaf.isAfter(from) && !w.vanaf.isAfter(to) && !out.contains(w.gemeente)) out.add(w.gemeente);
+      }
+      return out;
     }
 
     boolean lokaal() {
@@ -134,7 +141,7 @@ public final class IndicatorCalculator implements Serializable {
     for (T t : running) hulpvormen.add(t.hulpvorm);
     int k = hulpvormen.size();
     Map<String, List<T>> byGemeente = new LinkedHashMap<>();
-    for (T t : running) byGemeente.computeIfAbsent(t.gemeenteIn(per), g -> new ArrayList<>()).add(t);
+    for (T t : running) for (String g : t.gemeentenIn(per)) byGemeente.computeIfAbsent(g, x -> new ArrayList<>()).add(t);
     for (Map.Entry<String, List<T>> e : byGemeente.entrySet()) {
       String g = e.getKey();
       c.personSum(Measures.JEUGDZORG, g, null, TOTAAL, k);
@@ -166,14 +173,15 @@ public final class IndicatorCalculator implements Serializable {
   private void trajectories(Ctx c, Period per, List<T> ts) {
     for (T t : ts) {
       List<String> hv = List.of(t.hulpvorm, TOTAAL);
-      String g = t.gemeenteIn(per);
-      if (per.overlaps(t.start, t.end)) c.unit(Measures.LOPEND, g, hv, List.of(TOTAAL));
+      if (per.overlaps(t.start, t.end)) for (String g : t.gemeentenIn(per)) c.unit(Measures.LOPEND, g, hv, List.of(TOTAAL));
       if (per.contains(t.start)) {
+        String g = t.gemeenteOn(t.start);
         c.unit(Measures.GESTART, g, hv, List.of(TOTAAL));
         c.unit(t.src.getHerhaaldBeroep() ? Measures.GESTART_HERHAALD : Measures.GESTART_NIEUW, g, hv, List.of(TOTAAL));
         c.unit(t.src.getCrisis() ? Measures.GESTART_CRISIS : Measures.GESTART_ZONDER_CRISIS, g, hv, List.of(TOTAAL));
       }
       if (t.end != null && per.contains(t.end)) {
+        String g = t.gemeenteOn(t.end);
         long duur = Dates.days(t.start, t.end) + 1;
         c.days(Measures.BEEINDIGD, g, hv, duur);
         c.unit(redenMeasure(t.src.getRedenBeeindigingCbs()), g, hv, List.of(TOTAAL));
@@ -206,10 +214,10 @@ public final class IndicatorCalculator implements Serializable {
     for (T t : ts) {
       if (!t.specialist() || !per.contains(t.start)) continue;
       List<String> vw = List.of(Dims.verwijzer(t.src.getVerwijzerCode()), TOTAAL);
-      c.unit(Measures.SPEC_GESTART, t.gemeenteIn(per), List.of(TOTAAL), vw);
+      c.unit(Measures.SPEC_GESTART, t.gemeenteOn(t.start), List.of(TOTAAL), vw);
       boolean lokaalBefore = false;
       for (T l : ts) if (l.lokaal() && l.start.isBefore(t.start)) lokaalBefore = true;
-      if (lokaalBefore) c.unit(Measures.SPEC_GESTART_NA_LOKAAL, t.gemeenteIn(per), List.of(TOTAAL), vw);
+      if (lokaalBefore) c.unit(Measures.SPEC_GESTART_NA_LOKAAL, t.gemeenteOn(t.start), List.of(TOTAAL), vw);
     }
   }
 
@@ -234,7 +242,7 @@ public final class IndicatorCalculator implements Serializable {
     // local-team support started in the period: earliest start per gemeente
     Map<String, LocalDate> firstStart = new TreeMap<>();
     for (T l : ts) {
-      if (l.lokaal() && per.contains(l.start)) firstStart.merge(l.gemeenteIn(per), l.start, (a, b) -> a.isBefore(b) ? a : b);
+      if (l.lokaal() && per.contains(l.start)) firstStart.merge(l.gemeenteOn(l.start), l.start, (a, b) -> a.isBefore(b) ? a : b);
     }
     for (Map.Entry<String, LocalDate> e : firstStart.entrySet()) {
       String g = e.getKey();
@@ -274,12 +282,12 @@ public final class IndicatorCalculator implements Serializable {
       if (!per.contains(t.start)) continue;
       if (t.lokaal() && t.aanmeld != null) {
         long d = Dates.days(t.aanmeld, t.start);
-        if (d >= 0) c.days(Measures.WACHT_AANMELDING, t.gemeenteIn(per), List.of(TOTAAL), d);
+        if (d >= 0) c.days(Measures.WACHT_AANMELDING, t.gemeenteOn(t.start), List.of(TOTAAL), d);
       }
       if (t.ijw() && t.toewijzing != null) {
         // the municipality's decision (first Toewijzingsdatum) to the actual start, not Ingangsdatum to start
         long d = Dates.days(t.toewijzing, t.start);
-        if (d >= 0) c.days(Measures.WACHT_TOEWIJZING, t.gemeenteIn(per), List.of(t.hulpvorm, TOTAAL), d);
+        if (d >= 0) c.days(Measures.WACHT_TOEWIJZING, t.gemeenteOn(t.start), List.of(t.hulpvorm, TOTAAL), d);
       }
     }
   }
