@@ -48,13 +48,19 @@ import org.w3c.dom.NodeList;
  * <ul>
  *   <li>local-team registration = episode of hulpvorm 01, bron lokaal_team (needs a startdatum, and an
  *       einddatum not before it); merged only with other local-team episodes;</li>
- *   <li>iJw episode per (BSN, ToewijzingNummer), latest toewijzing version (greatest Toewijzingsdatum);
+ *   <li>iJw episode per (BSN, ToewijzingNummer), latest toewijzing version (greatest Toewijzingsdatum,
+ *       then a version with RedenWijziging);
  *       start = min JW305 Begindatum, else min JW307 Begindatum, else the first declared period;
  *       end = JW307 Einddatum (the latest) else the toewijzing's Einddatum; JZ020 with hulpvorm GEEN
- *       has no episode; JW305/JW307 with StatusAanlevering 3 are ignored;</li>
+ *       has no episode; a JW305/JW307 with StatusAanlevering 3 cancels one earlier message with the same
+ *       type, ToewijzingNummer, Begindatum (and Einddatum for JW307), and neither counts;</li>
  *   <li>merge (CBS protocol 3.3): same BSN, bron and hulpvorm, overlapping (next start on or before the
  *       running end; open = infinite) = one trajectory: first start, last end, open if any part open;
- *       the trajectory's gemeente is that of its first episode (SEMANTICS);</li>
+ *       after a move (the episode with the running end has RedenWijziging 07 or JW307 reason 35) an episode
+ *       in another gemeente starting at most 31 days after that end continues the trajectory too;</li>
+ *   <li>gemeente (woonplaatsbeginsel): each episode that extended the trajectory's end makes its gemeente
+ *       responsible from its start; a trajectory runs in every gemeente responsible on a day of its care in
+ *       the period, starts in the one responsible on its start, ends in the one responsible on its end;</li>
  *   <li>declarations: JW323 + CSV, a prestatie = declaratienummer + referentienummer + D/C counted once,
  *       credit negative, in the half-year of its ProductPeriode Begindatum, gemeente of the line.</li>
  * </ul>
@@ -178,7 +184,7 @@ class DuckDbOracleTest {
 
   static void loadXml() throws Exception {
     exec("CREATE TABLE toew (bsn VARCHAR, gemeente VARCHAR, nummer VARCHAR, categorie VARCHAR,"
-        + " toewijzingsdatum VARCHAR, ingangsdatum VARCHAR, einddatum VARCHAR, file VARCHAR, pos VARCHAR)");
+        + " toewijzingsdatum VARCHAR, ingangsdatum VARCHAR, einddatum VARCHAR, reden VARCHAR, file VARCHAR, pos VARCHAR)");
     exec("CREATE TABLE mut (bsn VARCHAR, soort VARCHAR, gemeente VARCHAR, nummer VARCHAR, categorie VARCHAR,"
         + " begindatum VARCHAR, einddatum VARCHAR, reden VARCHAR, status VARCHAR, file VARCHAR, pos VARCHAR)");
     exec("CREATE TABLE jw323 (bsn VARCHAR, gemeente VARCHAR, declaratienummer VARCHAR, referentienummer VARCHAR,"
@@ -208,7 +214,8 @@ class DuckDbOracleTest {
               for (Element tp : all(c, "ToegewezenProduct")) {
                 i++;
                 row(toew, bsn, gemeente, path(tp, "ToewijzingNummer"), path(tp, "Product", "Categorie"),
-                    path(tp, "Toewijzingsdatum"), path(tp, "Ingangsdatum"), path(tp, "Einddatum"), file, String.valueOf(i));
+                    path(tp, "Toewijzingsdatum"), path(tp, "Ingangsdatum"), path(tp, "Einddatum"),
+                    path(tp, "RedenWijziging"), file, String.valueOf(i));
               }
             }
           }
@@ -307,26 +314,36 @@ class DuckDbOracleTest {
     exec("CREATE TABLE lt_ep AS"
         + " SELECT trim(bsn) AS bsn, 'lokaal_team' AS bron, '01' AS hulpvorm, 'jeugdhulp' AS zorgsoort,"
         + "   gemeentecode AS gemeente, " + date("startdatum") + " AS s, " + date("einddatum") + " AS e,"
-        + "   registratie_id AS ord"
+        + "   registratie_id AS ord, false AS verhuisd"
         + " FROM regs WHERE soort = 'lokaal_team' AND startdatum IS NOT NULL"
         + "   AND (einddatum IS NULL OR " + date("einddatum") + " >= " + date("startdatum") + ")");
 
-    // latest version of each toewijzing per person (greatest Toewijzingsdatum; SEMANTICS: ties -> later file)
+    // latest version of each toewijzing per person (greatest Toewijzingsdatum, then a changed version;
+    // SEMANTICS: ties -> later file)
     exec("CREATE TABLE toew_latest AS"
         + " SELECT * EXCLUDE (rn) FROM ("
         + "   SELECT *, row_number() OVER (PARTITION BY bsn, nummer ORDER BY " + date("toewijzingsdatum")
-        + "     DESC NULLS LAST, file DESC, CAST(pos AS INTEGER) DESC) AS rn FROM toew) WHERE rn = 1");
+        + "     DESC NULLS LAST, (reden IS NOT NULL) DESC, file DESC, CAST(pos AS INTEGER) DESC) AS rn FROM toew) WHERE rn = 1");
 
-    // start/stop per (person, toewijzing): withdrawn (status 3) ignored; a JW307 without einddatum or
+    // start/stop per (person, toewijzing): a withdrawal (status 3) cancels one earlier message with the same
+    // key (SEMANTICS: the first in file order) and does not count itself; a JW307 without einddatum or
     // ending before its begin is rejected by the pipeline and counts for nothing here either
-    exec("CREATE TABLE mut_ok AS SELECT *, " + date("begindatum") + " AS b, " + date("einddatum") + " AS en FROM mut"
-        + " WHERE coalesce(status, '') <> '3'"
-        + "   AND (soort = 'JW305' OR (einddatum IS NOT NULL AND " + date("einddatum") + " >= " + date("begindatum") + "))");
+    exec("CREATE TABLE mut_ok AS"
+        + " WITH k AS (SELECT *, soort || '|' || nummer || '|' || begindatum || '|'"
+        + "     || CASE WHEN soort = 'JW307' THEN coalesce(einddatum, '') ELSE '' END AS mkey FROM mut),"
+        + " orig AS (SELECT *, row_number() OVER (PARTITION BY bsn, mkey ORDER BY file, CAST(pos AS INTEGER)) AS n"
+        + "     FROM k WHERE coalesce(status, '') <> '3'),"
+        + " wd AS (SELECT bsn, mkey, count(*) AS w FROM k WHERE status = '3' GROUP BY ALL)"
+        + " SELECT o.* EXCLUDE (mkey, n), " + date("o.begindatum") + " AS b, " + date("o.einddatum") + " AS en"
+        + " FROM orig o LEFT JOIN wd ON wd.bsn = o.bsn AND wd.mkey = o.mkey"
+        + " WHERE o.n > coalesce(wd.w, 0)"
+        + "   AND (o.soort = 'JW305' OR (o.einddatum IS NOT NULL AND " + date("o.einddatum") + " >= " + date("o.begindatum") + "))");
     exec("CREATE TABLE mut_agg AS"
         + " SELECT bsn, nummer,"
         + "   min(b) FILTER (WHERE soort = 'JW305') AS s305,"
         + "   min(b) FILTER (WHERE soort = 'JW307') AS s307,"
         + "   max(en) FILTER (WHERE soort = 'JW307') AS e307,"
+        + "   arg_max(reden, en) FILTER (WHERE soort = 'JW307') AS r307,"
         + "   arg_min(categorie, file || '#' || lpad(pos, 6, '0')) AS first_cat,"
         + "   arg_min(gemeente, file || '#' || lpad(pos, 6, '0')) AS first_gemeente"
         + " FROM mut_ok GROUP BY bsn, nummer");
@@ -339,54 +356,75 @@ class DuckDbOracleTest {
         + "   SELECT t.bsn, m.hulpvorm, m.zorgsoort, t.gemeente,"
         + "     coalesce(a.s305, a.s307, f.fd) AS s,"
         + "     CASE WHEN a.e307 IS NOT NULL THEN a.e307 ELSE " + date("t.einddatum") + " END AS e,"
-        + "     t.file || '#' || lpad(t.pos, 6, '0') AS ord"
+        + "     t.file || '#' || lpad(t.pos, 6, '0') AS ord,"
+        + "     coalesce(t.reden = '07', false) OR coalesce(a.r307 = '35', false) AS verhuisd"
         + "   FROM toew_latest t JOIN mapping m ON m.jz020 = t.categorie"
         + "   LEFT JOIN mut_agg a ON a.bsn = t.bsn AND a.nummer = t.nummer"
         + "   LEFT JOIN first_decl f ON f.bsn = t.bsn AND f.nummer = t.nummer"
         + "   WHERE m.hulpvorm <> 'GEEN')"
-        + " SELECT bsn, 'ijw' AS bron, hulpvorm, zorgsoort, gemeente, s, CASE WHEN e < s THEN s ELSE e END AS e, ord"
+        + " SELECT bsn, 'ijw' AS bron, hulpvorm, zorgsoort, gemeente, s, CASE WHEN e < s THEN s ELSE e END AS e, ord,"
+        + "   verhuisd"
         + " FROM t WHERE s IS NOT NULL"
         + " UNION ALL"
         + " SELECT a.bsn, 'ijw', m.hulpvorm, m.zorgsoort, a.first_gemeente, coalesce(a.s305, a.s307), a.e307,"
-        + "   'zzz' || a.nummer"
+        + "   'zzz' || a.nummer, coalesce(a.r307 = '35', false)"
         + " FROM mut_agg a JOIN mapping m ON m.jz020 = a.first_cat"
         + " WHERE m.hulpvorm <> 'GEEN' AND coalesce(a.s305, a.s307) IS NOT NULL"
         + "   AND NOT EXISTS (SELECT 1 FROM toew_latest t WHERE t.bsn = a.bsn AND t.nummer = a.nummer)");
 
     // gaps and islands: an episode starts a new trajectory when it starts after the running end of all
-    // earlier episodes (same person, bron, hulpvorm; open end = infinitely late)
-    exec("CREATE TABLE traj AS"
+    // earlier episodes (same person, bron, hulpvorm; open end = infinitely late), unless the episode holding
+    // that end ended for a move and this one is in another gemeente, at most 31 days later
+    exec("CREATE TABLE ep_flagged AS"
         + " WITH ep AS (SELECT * FROM lt_ep UNION ALL SELECT * FROM ijw_ep),"
         + " ordered AS ("
-        + "   SELECT *, max(coalesce(e, DATE '9999-12-31')) OVER w AS prev_end FROM ep"
+        + "   SELECT *, max(coalesce(e, DATE '9999-12-31')) OVER w AS prev_end,"
+        + "     arg_max(verhuisd, coalesce(e, DATE '9999-12-31')) OVER w AS prev_verhuisd,"
+        + "     arg_max(gemeente, coalesce(e, DATE '9999-12-31')) OVER w AS prev_gemeente FROM ep"
         + "   WINDOW w AS (PARTITION BY bsn, bron, hulpvorm ORDER BY s, e NULLS LAST, ord"
-        + "     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)),"
-        + " flagged AS ("
-        + "   SELECT *, sum(CASE WHEN prev_end IS NULL OR s > prev_end THEN 1 ELSE 0 END)"
-        + "     OVER (PARTITION BY bsn, bron, hulpvorm ORDER BY s, e NULLS LAST, ord ROWS UNBOUNDED PRECEDING) AS island"
-        + "   FROM ordered)"
-        + " SELECT bsn, bron, hulpvorm, any_value(zorgsoort) AS zorgsoort,"
-        + "   arg_min(gemeente, (s, coalesce(e, DATE '9999-12-31'), ord)) AS gemeente,"
+        + "     ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING))"
+        + " SELECT *, sum(CASE WHEN prev_end IS NULL OR (s > prev_end AND NOT (prev_verhuisd AND gemeente <> prev_gemeente"
+        + "       AND s <= prev_end + INTERVAL 31 DAY)) THEN 1 ELSE 0 END)"
+        + "     OVER (PARTITION BY bsn, bron, hulpvorm ORDER BY s, e NULLS LAST, ord ROWS UNBOUNDED PRECEDING) AS island,"
+        + "   prev_end IS NULL OR coalesce(e, DATE '9999-12-31') > prev_end AS extends"
+        + " FROM ordered");
+    exec("CREATE TABLE traj AS"
+        + " SELECT bsn, bron, hulpvorm, island, any_value(zorgsoort) AS zorgsoort,"
         + "   min(s) AS s, CASE WHEN bool_or(e IS NULL) THEN NULL ELSE max(e) END AS e"
-        + " FROM flagged GROUP BY bsn, bron, hulpvorm, island");
+        + " FROM ep_flagged GROUP BY bsn, bron, hulpvorm, island");
+    // responsibility segments: an end-extending episode's gemeente from its start to the next one's start - 1
+    exec("CREATE TABLE seg AS"
+        + " SELECT bsn, bron, hulpvorm, island, gemeente, s AS gs,"
+        + "   lead(s) OVER (PARTITION BY bsn, bron, hulpvorm, island ORDER BY s, e NULLS LAST, ord) - INTERVAL 1 DAY AS ge"
+        + " FROM ep_flagged WHERE extends");
+    exec("DELETE FROM seg WHERE ge IS NOT NULL AND ge < gs");
+    // per period: running in every gemeente responsible on a day of care in the period (ru = 1), started where
+    // responsible on s (st = 1), ended where responsible on e (en = 1)
+    exec("CREATE TABLE traj_per AS"
+        + " SELECT t.*, p.periode, p.pstart, p.pend, g.gemeente,"
+        + "   (g.gs <= least(p.pend, coalesce(t.e, p.pend)) AND (g.ge IS NULL OR g.ge >= greatest(p.pstart, t.s))) AS ru,"
+        + "   (g.gs <= t.s AND (g.ge IS NULL OR g.ge >= t.s)) AS st,"
+        + "   (t.e IS NOT NULL AND g.gs <= t.e AND (g.ge IS NULL OR g.ge >= t.e)) AS en"
+        + " FROM traj t CROSS JOIN periods p JOIN seg g ON g.bsn = t.bsn AND g.bron = t.bron AND g.hulpvorm = t.hulpvorm"
+        + "   AND g.island = t.island");
 
     // the expected cells
     exec("CREATE TABLE expected (indicator VARCHAR, periode VARCHAR, gemeente VARCHAR, hulpvorm VARCHAR, v DOUBLE)");
     // 1. young people with an iJw trajectory overlapping the period, per hulpvorm and totaal
     exec("INSERT INTO expected"
-        + " SELECT 'jongeren_specialistisch', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(DISTINCT t.bsn)"
-        + " FROM traj t JOIN periods p ON t.s <= p.pend AND (t.e IS NULL OR t.e >= p.pstart)"
-        + " WHERE t.bron = 'ijw'"
-        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+        + " SELECT 'jongeren_specialistisch', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(DISTINCT t.bsn)"
+        + " FROM traj_per t WHERE t.s <= t.pend AND (t.e IS NULL OR t.e >= t.pstart) AND t.ru"
+        + " AND t.bron = 'ijw'"
+        + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     // 2. trajectories started / ended in the period
     exec("INSERT INTO expected"
-        + " SELECT 'trajecten_gestart', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
-        + " FROM traj t JOIN periods p ON t.s BETWEEN p.pstart AND p.pend"
-        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+        + " SELECT 'trajecten_gestart', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
+        + " FROM traj_per t WHERE t.s BETWEEN t.pstart AND t.pend AND t.st"
+        + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     exec("INSERT INTO expected"
-        + " SELECT 'trajecten_beeindigd', p.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
-        + " FROM traj t JOIN periods p ON t.e BETWEEN p.pstart AND p.pend"
-        + " GROUP BY GROUPING SETS ((p.periode, t.gemeente, t.hulpvorm), (p.periode, t.gemeente))");
+        + " SELECT 'trajecten_beeindigd', t.periode, t.gemeente, coalesce(t.hulpvorm, 'totaal'), count(*)"
+        + " FROM traj_per t WHERE t.e BETWEEN t.pstart AND t.pend AND t.en"
+        + " GROUP BY GROUPING SETS ((t.periode, t.gemeente, t.hulpvorm), (t.periode, t.gemeente))");
     // 3. net declared euros: each prestatie once (JW323 copy preferred), credits negative
     exec("INSERT INTO expected"
         + " WITH once AS ("
@@ -455,9 +493,12 @@ class DuckDbOracleTest {
     assertEquals(0, count("SELECT count(*) FROM (" + bsns + ") WHERE bsn IS NULL OR NOT regexp_full_match(bsn, '[0-9]{9}')"
         + " OR " + eleven + " % 11 <> 0"), "no invalid BSN in the defect-free input");
     assertTrue(count("SELECT count(DISTINCT bsn) FROM (" + bsns + ")") > 100, "many people");
-    // no withdrawn or orphan start/stop and no unmapped category: the simple path is the whole path
+    // no unmapped category; the patterns of real data are there (withdrawals, changed toewijzingen, moves)
     assertTrue(count("SELECT count(*) FROM traj") > 200, "trajectories built: " + count("SELECT count(*) FROM traj"));
     assertEquals(0, count("SELECT count(*) FROM toew t WHERE NOT EXISTS (SELECT 1 FROM mapping m WHERE m.jz020 = t.categorie)"));
+    assertTrue(count("SELECT count(*) FROM mut WHERE status = '3'") > 0, "withdrawn starts/stops in the input");
+    assertTrue(count("SELECT count(*) FROM toew WHERE reden = '07'") > 0, "moves in the input");
+    assertTrue(count("SELECT count(*) FROM toew WHERE reden IN ('04', '05')") > 0, "changed toewijzingen in the input");
   }
 
   @Test

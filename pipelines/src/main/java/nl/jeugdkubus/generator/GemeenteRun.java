@@ -28,6 +28,8 @@ final class GemeenteRun {
           + "periode_begin;periode_eind;geleverd_volume;eenheid;producttarief;bedrag;debet_credit";
   /** Toewijzingnummers of a gemeente are gemeentenummer * this + sequence (unique nationally, < 10^9). */
   static final long NUMMER_BLOCK = 500_000L;
+  /** Toewijzingen of young people who moved away are numbered in the old gemeente's block from here on. */
+  static final long MOVED_NUMBERS = 400_000L;
   static final double CORRECTION_P = 0.03;
   static final String LETTERS = "ABCDEFGHJKLMNPRSTVWXZ";
 
@@ -38,15 +40,24 @@ final class GemeenteRun {
   private final GenerationSummary summary;
   private final CareModel model;
   private final Defects defects;
+  /** Where young people of this gemeente move to (Patterns), or null; its files are written only when in the run. */
+  private final Gemeente moveTarget;
+  private final boolean targetInRun;
   private final LocalDate rangeStart;
   private final LocalDate horizon;
   /** Declarations submitted after this day are not in the extract. */
   private final LocalDate extractDate;
   final CbsStats stats;
 
-  GemeenteRun(GeneratorConfig cfg, Gemeente g, Aanbieder.Pool pool, Bsn.Space space, Path out, GenerationSummary summary) {
+  /** Where a gemeente's files go, how they are named and how their declarations are numbered. */
+  private record Side(Gemeente gemeente, String fileTag, String regular, String correction) {}
+
+  GemeenteRun(GeneratorConfig cfg, Gemeente g, Aanbieder.Pool pool, Bsn.Space space, Path out, GenerationSummary summary,
+      Gemeente moveTarget, boolean targetInRun) {
     this.cfg = cfg;
     this.g = g;
+    this.moveTarget = moveTarget;
+    this.targetInRun = targetInRun;
     this.space = space;
     this.out = out;
     this.summary = summary;
@@ -62,6 +73,7 @@ final class GemeenteRun {
     List<Person> withCare = simulate();
     for (Person p : withCare) stats.care(p, horizon);
     if (out == null) return;
+    List<Toewijzing> movedThere = new Patterns(cfg.seed(), g, moveTarget, rangeStart, horizon, this::relevant, summary).apply(withCare);
     List<LocalTeamCase> cases = new ArrayList<>();
     List<Toewijzing> toew = new ArrayList<>();
     for (Person p : withCare) {
@@ -72,9 +84,21 @@ final class GemeenteRun {
         || p.toewijzingen.stream().anyMatch(t -> relevant(t.message))).count();
     summary.records("persons.with_care_in_data", inData);
     assignNumbers(cases, toew);
-    writeRegistraties(cases, toew);
-    writeIjw(toew);
-    writeDeclaraties(toew);
+    Side home = new Side(g, "", "D", "C");
+    writeRegistraties(home, cases, toew);
+    writeIjw(home, toew);
+    writeDeclaraties(home, toew);
+    if (movedThere.isEmpty()) return;
+    if (!targetInRun) {
+      // moved out of the run's region: only the old gemeente's side (the 07 change and the stop) is in the data
+      summary.records("persons.moved_out_of_run", movedThere.stream().map(t -> t.person.bsn).distinct().count());
+      return;
+    }
+    numberMoved(movedThere);
+    Side there = new Side(moveTarget, "_verhuisd", "V", "W");
+    writeRegistraties(there, List.of(), movedThere);
+    writeIjw(there, movedThere);
+    writeDeclaraties(there, movedThere);
   }
 
   // ---------------------------------------------------------------- population and care
@@ -124,7 +148,7 @@ final class GemeenteRun {
     return 0.9 + 0.01 * age;
   }
 
-  private static String postcodeLetters(SplittableRandom r) {
+  static String postcodeLetters(SplittableRandom r) {
     while (true) {
       char a = LETTERS.charAt(r.nextInt(LETTERS.length()));
       char b = LETTERS.charAt(r.nextInt(LETTERS.length()));
@@ -147,7 +171,7 @@ final class GemeenteRun {
 
   private void assignNumbers(List<LocalTeamCase> cases, List<Toewijzing> toew) {
     toew.sort(Comparator.comparing((Toewijzing t) -> t.decision).thenComparing(t -> t.decisionTime).thenComparingLong(t -> t.seq));
-    if (toew.size() >= NUMMER_BLOCK) throw new IllegalStateException("too many toewijzingen in " + g.code() + " for its number block; lower --scale");
+    if (toew.size() >= MOVED_NUMBERS) throw new IllegalStateException("too many toewijzingen in " + g.code() + " for its number block; lower --scale");
     long base = g.number() * NUMMER_BLOCK;
     for (int i = 0; i < toew.size(); i++) toew.get(i).nummer = base + i + 1;
     record Row(LocalDate date, long seq, Object o) {}
@@ -162,9 +186,24 @@ final class GemeenteRun {
     }
   }
 
+  /**
+   * The new gemeente's toewijzingen of young people who moved there: numbers in the old gemeente's block from
+   * MOVED_NUMBERS on (unique in the country), registratie ids R<new gemeente>-9nnnnnn (each gemeente receives
+   * movers from one gemeente only, the one before it in its jeugdregio).
+   */
+  private void numberMoved(List<Toewijzing> moved) {
+    moved.sort(Comparator.comparing((Toewijzing t) -> t.decision).thenComparing(t -> t.decisionTime).thenComparingLong(t -> t.seq));
+    if (moved.size() >= NUMMER_BLOCK - MOVED_NUMBERS) throw new IllegalStateException("too many moves from " + g.code());
+    long base = g.number() * NUMMER_BLOCK + MOVED_NUMBERS;
+    for (int i = 0; i < moved.size(); i++) {
+      moved.get(i).nummer = base + i + 1;
+      moved.get(i).registratieId = String.format("R%s-9%06d", moveTarget.code4(), i + 1);
+    }
+  }
+
   // ---------------------------------------------------------------- registraties
 
-  private void writeRegistraties(List<LocalTeamCase> cases, List<Toewijzing> toew) throws IOException {
+  private void writeRegistraties(Side side, List<LocalTeamCase> cases, List<Toewijzing> toew) throws IOException {
     Path dir = out.resolve("registraties");
     Files.createDirectories(dir);
     TreeMap<String, String[]> rows = new TreeMap<>();
@@ -174,19 +213,19 @@ final class GemeenteRun {
       Person p = c.person;
       rows.put(c.registratieId, new String[] {
           c.registratieId, p.bsn, p.birth.toString(), c.geslachtOnbekend ? "O" : String.valueOf(p.sex),
-          c.noPostcode ? "" : p.postcode, g.code(), c.noWijk ? "" : p.wijk, "lokaal_team", c.typeOndersteuning,
+          c.noPostcode ? "" : p.postcode, side.gemeente().code(), c.noWijk ? "" : p.wijk, "lokaal_team", c.typeOndersteuning,
           nz(c.signaleerder), "", d(c.aanmeld), c.start.toString(), d(c.registeredEnd), ""});
       lt++;
     }
     for (Toewijzing t : toew) {
       Person p = t.person;
       rows.put(t.registratieId, new String[] {
-          t.registratieId, p.bsn, p.birth.toString(), String.valueOf(p.sex), p.postcode, g.code(), p.wijk, "toegang",
+          t.registratieId, p.bsn, p.birth.toString(), String.valueOf(p.sex), p.postcode, side.gemeente().code(), p.wijk, "toegang",
           "beschikking", nz(t.signaleerder), t.verwijzer, d(t.aanmeld), t.decision.toString(), d(t.end),
           Long.toString(t.nummer)});
       tg++;
     }
-    Path file = dir.resolve("registraties_" + g.code() + ".csv");
+    Path file = dir.resolve("registraties_" + side.gemeente().code() + side.fileTag() + ".csv");
     long bytes;
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write(REGISTRATIE_HEADER);
@@ -252,7 +291,9 @@ final class GemeenteRun {
 
   // ---------------------------------------------------------------- iJw JW301/305/307
 
-  private void writeIjw(List<Toewijzing> toew) throws IOException {
+  private void writeIjw(Side side, List<Toewijzing> toew) throws IOException {
+    String gm = side.gemeente().code();
+    String gm4 = side.gemeente().code4();
     Path dir = out.resolve("ijw");
     Files.createDirectories(dir);
     Map<Toewijzing, List<Toewijzing>> messages = new LinkedHashMap<>();
@@ -263,21 +304,56 @@ final class GemeenteRun {
     for (List<Toewijzing> products : messages.values()) {
       Toewijzing first = products.get(0);
       Person p = first.person;
-      String name = g.code() + "_" + first.nummer + ".xml";
-      writeXml(dir.resolve("JW301_" + name), IjwXml.jw301(g.code4(), p, bsnForMessage(p.bsn), products), "JW301");
+      String name = gm + "_" + first.nummer + ".xml";
+      // the first version of each product (a changed toewijzing's first Einddatum), then each change on its own
+      List<Toewijzing> firstVersions = products.stream()
+          .map(t -> t.change == null ? t : t.copy(t.decision, t.decisionTime, t.ingang, t.change.firstEind())).toList();
+      writeXml(dir.resolve("JW301_" + name), IjwXml.jw301(gm4, p, bsnForMessage(p.bsn), firstVersions, ""), "JW301");
       n301 += products.size();
+      for (Toewijzing t : products) {
+        if (t.change == null || t.change.date().isAfter(horizon)) continue;
+        Toewijzing v = t.copy(t.change.date(), t.change.time(), t.ingang, t.change.newEind());
+        v.redenWijziging = t.change.reden();
+        writeXml(dir.resolve("JW301_" + gm + "_" + t.nummer + "_W" + v.redenWijziging + ".xml"),
+            IjwXml.jw301(gm4, p, bsnForMessage(p.bsn), List.of(v), "W"), "JW301");
+        n301++;
+      }
       SplittableRandom r = Rng.of(cfg.seed(), first.nummer, 0x305L);
       List<Toewijzing> started = products.stream().filter(t -> t.begin != null && !t.begin.isAfter(horizon)).toList();
       if (!started.isEmpty()) {
         LocalDate dag = started.get(0).begin.plusDays(Rng.between(r, 0, 5));
-        writeXml(dir.resolve("JW305_" + name), IjwXml.jw305(g.code4(), p, bsnForMessage(p.bsn), started, dag), "JW305");
+        writeXml(dir.resolve("JW305_" + name), IjwXml.jw305(gm4, p, bsnForMessage(p.bsn), started, dag, "1", ""), "JW305");
         n305 += started.size();
       }
       List<Toewijzing> stopped = products.stream().filter(t -> t.end != null).toList();
       if (!stopped.isEmpty()) {
         LocalDate dag = stopped.get(0).end.plusDays(Rng.between(r, 0, 10));
-        writeXml(dir.resolve("JW307_" + name), IjwXml.jw307(g.code4(), p, bsnForMessage(p.bsn), stopped, dag), "JW307");
+        writeXml(dir.resolve("JW307_" + name), IjwXml.jw307(gm4, p, bsnForMessage(p.bsn), stopped, dag, "1", ""), "JW307");
         n307 += stopped.size();
+      }
+      for (Toewijzing t : products) {
+        if (t.withdrawal == null) continue;
+        // the wrong message, then its withdrawal: the same StartProduct/StopProduct with StatusAanlevering 3
+        Patterns.Withdrawal w = t.withdrawal;
+        Toewijzing wrong = t.copy(t.decision, t.decisionTime, t.ingang, t.toewijzingEind);
+        wrong.begin = w.begin();
+        boolean stop = w.berichtType().equals("JW307");
+        if (stop) {
+          wrong.end = w.end();
+          wrong.reden = w.reden();
+        }
+        LocalDate dag = (stop ? w.end() : w.begin()).plusDays(Rng.between(r, 0, 5));
+        LocalDate later = dag.plusDays(Rng.between(r, 1, 20));
+        String base = w.berichtType() + "_" + gm + "_" + t.nummer;
+        if (stop) {
+          writeXml(dir.resolve(base + "_F.xml"), IjwXml.jw307(gm4, p, bsnForMessage(p.bsn), List.of(wrong), dag, "1", "F"), "JW307");
+          writeXml(dir.resolve(base + "_I.xml"), IjwXml.jw307(gm4, p, bsnForMessage(p.bsn), List.of(wrong), later, "3", "I"), "JW307");
+          n307 += 2;
+        } else {
+          writeXml(dir.resolve(base + "_F.xml"), IjwXml.jw305(gm4, p, bsnForMessage(p.bsn), List.of(wrong), dag, "1", "F"), "JW305");
+          writeXml(dir.resolve(base + "_I.xml"), IjwXml.jw305(gm4, p, bsnForMessage(p.bsn), List.of(wrong), later, "3", "I"), "JW305");
+          n305 += 2;
+        }
       }
     }
     summary.records("JW301.ToegewezenProduct", n301);
@@ -329,7 +405,8 @@ final class GemeenteRun {
     }
   }
 
-  private void writeDeclaraties(List<Toewijzing> toew) throws IOException {
+  private void writeDeclaraties(Side side, List<Toewijzing> toew) throws IOException {
+    Gemeente gem = side.gemeente();
     Path xmlDir = out.resolve("ijw");
     Path csvDir = out.resolve("declaraties");
     Files.createDirectories(csvDir);
@@ -351,7 +428,7 @@ final class GemeenteRun {
             summary.file("declaraties", Files.size(csvFile));
           }
           csvYear = m.getYear();
-          csvFile = csvDir.resolve("declaraties_" + g.code() + "_" + csvYear + ".csv");
+          csvFile = csvDir.resolve("declaraties_" + gem.code() + "_" + csvYear + side.fileTag() + ".csv");
           csv = Files.newBufferedWriter(csvFile, StandardCharsets.UTF_8);
           csv.write(DECLARATIE_HEADER);
           csv.write('\n');
@@ -393,16 +470,17 @@ final class GemeenteRun {
         }
         for (Decl decl : decls.values()) {
           Aanbieder a = decl.aanbieder;
-          SplittableRandom r = Rng.of(cfg.seed(), Rng.hash(g.code()), a.index(), m.getYear() * 100L + m.getMonthValue());
+          SplittableRandom r = Rng.of(cfg.seed(), Rng.hash(gem.code() + side.fileTag()), a.index(), m.getYear() * 100L + m.getMonthValue());
           LocalDate dag = m.plusMonths(1).atDay(Rng.between(r, 3, 20));
-          String suffix = g.code4() + String.format("%02d%02d%03d", m.getYear() % 100, m.getMonthValue(), a.index());
-          String dn = "D" + suffix;
-          long[] c = writeDeclaratie(xmlDir, csv, a, dn, "JW323_" + g.code() + "_" + a.agb() + "_" + ym + ".xml", ms, me, dag, decl.regular);
+          String suffix = gem.code4() + String.format("%02d%02d%03d", m.getYear() % 100, m.getMonthValue(), a.index());
+          String dn = side.regular() + suffix;
+          String file = "JW323_" + gem.code() + "_" + a.agb() + "_" + ym + side.fileTag();
+          long[] c = writeDeclaratie(side, xmlDir, csv, a, dn, file + ".xml", ms, me, dag, decl.regular);
           prestaties += c[0];
           csvRows += c[1];
           LocalDate corrDag = dag.plusDays(Rng.between(r, 20, 90));
           if (!decl.corrections.isEmpty() && !corrDag.isAfter(extractDate)) {
-            long[] cc = writeDeclaratie(xmlDir, csv, a, "C" + suffix, "JW323_" + g.code() + "_" + a.agb() + "_" + ym + "_C.xml", ms, me, corrDag, decl.corrections);
+            long[] cc = writeDeclaratie(side, xmlDir, csv, a, side.correction() + suffix, file + "_C.xml", ms, me, corrDag, decl.corrections);
             prestaties += cc[0];
             csvRows += cc[1];
           }
@@ -419,7 +497,7 @@ final class GemeenteRun {
   }
 
   /** Writes one declaration as JW323 and as CSV rows (defects applied independently); returns {prestaties, rows}. */
-  private long[] writeDeclaratie(Path xmlDir, BufferedWriter csv, Aanbieder a, String dn, String fileName, LocalDate ps, LocalDate pe,
+  private long[] writeDeclaratie(Side side, Path xmlDir, BufferedWriter csv, Aanbieder a, String dn, String fileName, LocalDate ps, LocalDate pe,
       LocalDate dag, Map<Person, List<IjwXml.Prestatie>> byPerson) throws IOException {
     List<IjwXml.ClientBlock> clients = new ArrayList<>(byPerson.size());
     long nPrest = 0;
@@ -445,13 +523,14 @@ final class GemeenteRun {
       defects.count(Defects.Kind.NOT_WELL_FORMED_XML);
       pendingXmlDefect = "cut";
     }
-    writeXml(xmlDir.resolve(fileName), IjwXml.jw323(g.code4(), a.agb(), dn, ps, pe, dag, clients), "JW323");
+    writeXml(xmlDir.resolve(fileName), IjwXml.jw323(side.gemeente().code4(), a.agb(), dn, ps, pe, dag, clients), "JW323");
     long rows = 0;
     for (Map.Entry<Person, List<IjwXml.Prestatie>> e : byPerson.entrySet()) {
       for (IjwXml.Prestatie pr : e.getValue()) {
         Toewijzing t = pr.toewijzing();
         String[] f = {
-            g.code(), a.agb(), dn, pr.referentie(), e.getKey().bsn, Long.toString(t.nummer), t.category(), t.product.code(),
+            side.gemeente().code(), a.agb(), dn, pr.referentie(), e.getKey().bsn, Long.toString(t.nummer),
+            t.declaredProduct().category(), t.declaredProduct().code(),
             pr.periodeBegin().toString(), pr.periodeEind().toString(), Long.toString(pr.volume()), t.product.eenheid(),
             Csv.euros(pr.tarief()), Csv.euros(pr.bedrag()), pr.debetCredit()};
         for (String line : damageDeclaratie(f)) {

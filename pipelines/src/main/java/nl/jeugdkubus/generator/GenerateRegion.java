@@ -64,7 +64,8 @@ public final class GenerateRegion {
     List<CbsStats> stats = new ArrayList<>(selection.size());
     CbsStats nl = new CbsStats("NL01", cfg.from(), cfg.to());
     for (Gemeente g : selection) {
-      GemeenteRun run = new GemeenteRun(cfg, g, pool, space, out, summary);
+      Gemeente target = moveTarget(national, g);
+      GemeenteRun run = new GemeenteRun(cfg, g, pool, space, out, summary, target, target != null && selection.contains(target));
       run.run();
       stats.add(run.stats);
       if (isNational) nl.add(run.stats);
@@ -74,7 +75,7 @@ public final class GenerateRegion {
       Gemeente first = selection.get(0);
       Gemeente ref = new Gemeente("GM9999", "referentie", first.regio(), (int) Math.round(REFERENCE_INHABITANTS / cfg.scale()),
           1.0, -1, 0, Long.MAX_VALUE / 4, 1000, 10);
-      GemeenteRun run = new GemeenteRun(cfg, ref, pool, space, null, summary);
+      GemeenteRun run = new GemeenteRun(cfg, ref, pool, space, null, summary, null, false);
       run.run();
       nl.add(run.stats);
     }
@@ -85,6 +86,20 @@ public final class GenerateRegion {
     }
     summary.elapsed((System.nanoTime() - t0) / 1_000_000);
     return summary;
+  }
+
+  /**
+   * Where young people of g move to (docs/generator.md "Patterns"): the next gemeente of its jeugdregio in the
+   * national list (by code, cyclic), so every gemeente receives movers from exactly one other; null when the
+   * regio has no other gemeente. Fixed nationally, so a regional run is part of the national one.
+   */
+  static Gemeente moveTarget(List<Gemeente> national, Gemeente g) {
+    List<Gemeente> regio = national.stream().filter(x -> x.regio().equals(g.regio())).toList();
+    if (regio.size() < 2) return null;
+    for (int i = 0; i < regio.size(); i++) {
+      if (regio.get(i).code().equals(g.code())) return regio.get((i + 1) % regio.size());
+    }
+    return null;
   }
 
   /** Guarantees at least one not-well-formed XML file when defects are on: cuts the first JW301 file in half. */

@@ -9,6 +9,7 @@ public final class GenerationSummary {
   private final Map<String, Long> files = new TreeMap<>();
   private final Map<String, Long> records = new TreeMap<>();
   private final Map<String, Long> defects = new TreeMap<>();
+  private final Map<String, Long> patterns = new TreeMap<>();
   private long bytes;
   private long persons;
   private long personsWithCare;
@@ -22,6 +23,10 @@ public final class GenerationSummary {
 
   synchronized void records(String kind, long n) {
     records.merge(kind, n, Long::sum);
+  }
+
+  synchronized void pattern(String kind) {
+    patterns.merge(kind, 1L, Long::sum);
   }
 
   synchronized void defect(String kind) {
@@ -54,6 +59,19 @@ public final class GenerationSummary {
   /** Injected defects per {@code Defects.Kind} name. */
   public Map<String, Long> defects() {
     return Collections.unmodifiableMap(defects);
+  }
+
+  /**
+   * Patterns of real data (Patterns, docs/generator.md) per kind: verhuizing (young people who moved),
+   * toewijzing_gewijzigd (.04, .05; moves add their 07 versions to verhuizing), ingetrokken (.JW305, .JW307),
+   * andere_productcategorie; each with {@code <kind>.kandidaten}, the eligible candidates drawn from.
+   */
+  public Map<String, Long> patterns() {
+    return Collections.unmodifiableMap(patterns);
+  }
+
+  public long patterns(String kind) {
+    return patterns.getOrDefault(kind, 0L);
   }
 
   public long files(String kind) {
@@ -96,6 +114,10 @@ public final class GenerationSummary {
     files.forEach((k, v) -> sb.append(String.format("  %-28s %,12d%n", k, v)));
     sb.append("records:\n");
     records.forEach((k, v) -> sb.append(String.format("  %-28s %,12d%n", k, v)));
+    if (!patterns.isEmpty()) {
+      sb.append("patterns of real data:\n");
+      patterns.forEach((k, v) -> sb.append(String.format("  %-40s %,12d%n", k, v)));
+    }
     if (!defects.isEmpty()) {
       sb.append("defects injected:\n");
       defects.forEach((k, v) -> sb.append(String.format("  %-28s %,12d%n", k, v)));

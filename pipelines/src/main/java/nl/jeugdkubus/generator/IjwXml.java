@@ -130,10 +130,13 @@ final class IjwXml {
     w.close(depth, w.m("Product"));
   }
 
-  /** JW301 toewijzing: gemeente -> aanbieder, one client with the products of one message. */
-  static String jw301(String gemeente4, Person p, String bsn, List<Toewijzing> products) {
+  /**
+   * JW301 toewijzing: gemeente -> aanbieder, one client with the products of one message; idSuffix makes the
+   * message id of a later message about the same toewijzing (a changed version) unique.
+   */
+  static String jw301(String gemeente4, Person p, String bsn, List<Toewijzing> products, String idSuffix) {
     Toewijzing first = products.get(0);
-    W w = begin("jw301", "436", gemeente4, first.aanbieder.agb(), "T" + first.nummer, first.decision);
+    W w = begin("jw301", "436", gemeente4, first.aanbieder.agb(), "T" + first.nummer + idSuffix, first.decision);
     w.open(1, w.m("Client"));
     clientHead(w, p, bsn, true);
     w.open(2, w.m("Contactgegevens"));
@@ -154,6 +157,7 @@ final class IjwXml {
       w.leaf(4, w.m("Toewijzingstijd"), time(t.decisionTime));
       w.leaf(4, w.m("Ingangsdatum"), t.ingang.toString());
       w.leaf(4, w.m("Einddatum"), t.toewijzingEind.toString());
+      if (t.redenWijziging != null) w.leaf(4, w.m("RedenWijziging"), t.redenWijziging);
       w.open(4, w.m("Omvang"));
       String[] omvang = omvang(t);
       w.leaf(5, "ijw:Volume", omvang[0]);
@@ -190,10 +194,11 @@ final class IjwXml {
     return String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
   }
 
-  /** JW305 start: aanbieder -> gemeente. */
-  static String jw305(String gemeente4, Person p, String bsn, List<Toewijzing> products, LocalDate dagtekening) {
+  /** JW305 start: aanbieder -> gemeente; status = COD467 StatusAanlevering (1 first, 3 withdrawal). */
+  static String jw305(String gemeente4, Person p, String bsn, List<Toewijzing> products, LocalDate dagtekening,
+      String status, String idSuffix) {
     Toewijzing first = products.get(0);
-    W w = begin("jw305", "438", first.aanbieder.agb(), gemeente4, "S" + first.nummer, dagtekening);
+    W w = begin("jw305", "438", first.aanbieder.agb(), gemeente4, "S" + first.nummer + idSuffix, dagtekening);
     w.open(1, w.m("Client"));
     clientHead(w, p, bsn, false);
     w.open(2, w.m("StartProducten"));
@@ -203,7 +208,7 @@ final class IjwXml {
       product(w, 4, t);
       w.leaf(4, w.m("ToewijzingIngangsdatum"), t.ingang.toString());
       w.leaf(4, w.m("Begindatum"), t.begin.toString());
-      w.leaf(4, w.m("StatusAanlevering"), "1");
+      w.leaf(4, w.m("StatusAanlevering"), status);
       w.close(3, w.m("StartProduct"));
     }
     w.close(2, w.m("StartProducten"));
@@ -211,10 +216,11 @@ final class IjwXml {
     return end(w);
   }
 
-  /** JW307 stop: aanbieder -> gemeente. */
-  static String jw307(String gemeente4, Person p, String bsn, List<Toewijzing> products, LocalDate dagtekening) {
+  /** JW307 stop: aanbieder -> gemeente; status = COD467 StatusAanlevering (1 first, 3 withdrawal). */
+  static String jw307(String gemeente4, Person p, String bsn, List<Toewijzing> products, LocalDate dagtekening,
+      String status, String idSuffix) {
     Toewijzing first = products.get(0);
-    W w = begin("jw307", "440", first.aanbieder.agb(), gemeente4, "E" + first.nummer, dagtekening);
+    W w = begin("jw307", "440", first.aanbieder.agb(), gemeente4, "E" + first.nummer + idSuffix, dagtekening);
     w.open(1, w.m("Client"));
     clientHead(w, p, bsn, false);
     w.open(2, w.m("StopProducten"));
@@ -226,7 +232,7 @@ final class IjwXml {
       w.leaf(4, w.m("Begindatum"), t.begin.toString());
       w.leaf(4, w.m("RedenBeeindiging"), t.reden);
       w.leaf(4, w.m("Einddatum"), t.end.toString());
-      w.leaf(4, w.m("StatusAanlevering"), "1");
+      w.leaf(4, w.m("StatusAanlevering"), status);
       w.close(3, w.m("StopProduct"));
     }
     w.close(2, w.m("StopProducten"));
@@ -274,8 +280,8 @@ final class IjwXml {
         if (pr.vorigReferentie() != null) w.leaf(7, "ijw:VorigReferentieNummer", pr.vorigReferentie());
         w.close(6, w.m("ProductReferentie"));
         w.leaf(6, w.m("ToewijzingNummer"), Long.toString(t.nummer));
-        w.leaf(6, w.m("ProductCategorie"), t.category());
-        w.leaf(6, w.m("ProductCode"), t.product.code());
+        w.leaf(6, w.m("ProductCategorie"), t.declaredProduct().category());
+        w.leaf(6, w.m("ProductCode"), t.declaredProduct().code());
         w.open(6, w.m("ProductPeriode"));
         w.leaf(7, "ijw:Begindatum", pr.periodeBegin().toString());
         w.leaf(7, "ijw:Einddatum", pr.periodeEind().toString());

@@ -29,6 +29,13 @@ final class Toewijzing {
   String registratieId;
   int volumePerMonth; // for the JW301 Omvang
   long seq; // creation order within the gemeente
+  /** JZ002 RedenWijziging when this object is a changed version of a toewijzing (written to its own JW301). */
+  String redenWijziging;
+  /** The patterns of real data (Patterns); null when none applies. */
+  Patterns.Change change;
+  Patterns.Withdrawal withdrawal;
+  /** The product the aanbieder declares when it differs from the toegewezen product (other category). */
+  Product declared;
 
   Toewijzing(Person person, Product product, Aanbieder aanbieder, String verwijzer, String signaleerder,
       LocalDate aanmeld, LocalDate decision, LocalTime decisionTime, LocalDate ingang, LocalDate toewijzingEind) {
@@ -47,6 +54,25 @@ final class Toewijzing {
 
   String category() {
     return product.category();
+  }
+
+  /** The product on the declarations: the toegewezen one unless the aanbieder declares another category. */
+  Product declaredProduct() {
+    return declared != null ? declared : product;
+  }
+
+  /** A copy for writing another version or message of this toewijzing (same number, person, product). */
+  Toewijzing copy(LocalDate decision, LocalTime decisionTime, LocalDate ingang, LocalDate toewijzingEind) {
+    Toewijzing t = new Toewijzing(person, product, aanbieder, verwijzer, signaleerder, aanmeld, decision, decisionTime,
+        ingang, toewijzingEind);
+    t.begin = begin;
+    t.end = end;
+    t.reden = reden;
+    t.nummer = nummer;
+    t.registratieId = registratieId;
+    t.volumePerMonth = volumePerMonth;
+    t.seq = seq;
+    return t;
   }
 
   /** Last day care was delivered within the data (end, or the horizon when still running). */

@@ -116,6 +116,7 @@ public final class Minimisation {
         .setToewijzingsdatum(t.getToewijzingsdatum())
         .setIngangsdatum(t.getIngangsdatum())
         .setEinddatum(t.getEinddatum())
+        .setRedenWijziging(t.getRedenWijziging())
         .build());
   }
 

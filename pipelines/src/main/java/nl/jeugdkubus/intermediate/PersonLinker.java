@@ -4,16 +4,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import nl.jeugdkubus.common.Dates;
 import nl.jeugdkubus.common.DeadLetters;
 import nl.jeugdkubus.model.CostLine;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.Declaratie;
+import nl.jeugdkubus.model.GemeenteWissel;
 import nl.jeugdkubus.model.LocalRegistration;
 import nl.jeugdkubus.model.PersonHistory;
 import nl.jeugdkubus.model.Toewijzing;
@@ -30,11 +33,15 @@ import nl.jeugdkubus.model.ZorgMutatie;
  *   <li>Each toewijzing (JW301) with its JW305 start and JW307 stop becomes a specialist episode; its
  *       start is the actual start (JW305), its end the JW307 end, else the toewijzing's end date.
  *       JW305/JW307 for a toewijzing we never received form an episode of their own.</li>
- *   <li>Episodes of the same hulpvorm (and source) that overlap in time are merged (CBS protocol 3.3).</li>
+ *   <li>The current version of each ToewijzingNummer replaces the earlier ones ({@link ToewijzingVersions});
+ *       a withdrawn JW305/JW307 (StatusAanlevering 3) cancels the message it repeats ({@link Withdrawals}).</li>
+ *   <li>Episodes of the same hulpvorm (and source) that overlap in time are merged (CBS protocol 3.3); care
+ *       ended for a move continues in the next gemeente's episode as one trajectory (woonplaatsbeginsel).</li>
  *   <li>Herhaald beroep: another trajectory of the same zorgsoort ended in the five years before the
  *       start, with at least one day between.</li>
  *   <li>Declarations: a prestatie (declaratienummer + referentienummer + D/C) counts once; credit lines
- *       are negative; each is matched to the person's toewijzing by ToewijzingNummer.</li>
+ *       are negative; each is matched to the person's toewijzing by ToewijzingNummer and keeps its declared
+ *       productcategorie.</li>
  * </ol>
  *
  * <p>Every input record is accounted for in {@link Result#counts}: "type.linked", "type.unlinked.REASON"
@@ -78,11 +85,22 @@ public final class PersonLinker {
     String wijk;
     LocalDate aanmeld;
     LocalDate toewijzingsdatum;
+    /** The care ended because the client moved (JZ002 07 on the toewijzing, or JW307 reason 35 externe oorzaak). */
+    boolean verhuisd;
+    /** Moves merged into this episode: from that day on, that gemeente is responsible. */
+    final List<GemeenteWissel> wissels = new ArrayList<>();
+
+    String gemeenteAtEnd() {
+      return wissels.isEmpty() ? gemeente : wissels.get(wissels.size() - 1).getGemeenteCode();
+    }
     final LinkedHashSet<String> categorieen = new LinkedHashSet<>();
     final LinkedHashSet<String> nummers = new LinkedHashSet<>();
   }
 
-  private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+  /** JZ588 35: voortijdig afgesloten, externe oorzaak (verhuizing, vermissing). */
+  static final String EXTERNE_OORZAAK = "35";
+  /** Care moved to another gemeente continues the trajectory when it starts at most this many days after the end. */
+  static final int MOVE_GAP_DAYS = 31;
 
   public Result link(String pseudonym, List<LocalRegistration> regsIn, List<Toewijzing> toewIn,
       List<ZorgMutatie> mutIn, List<Declaratie> declIn) {
@@ -173,25 +191,31 @@ public final class PersonLinker {
       inc(counts, "registraties.linked");
     }
 
-    // 3. toewijzingen: the latest version of each toewijzingnummer.
+    // 3. toewijzingen: the current (latest) version of each ToewijzingNummer replaces the earlier ones;
+    //    a toewijzing whose current version says "verwijderd" (JZ002 13) counts as never sent.
+    Map<String, ToewijzingVersions.Current> versions = ToewijzingVersions.of(toews);
     Map<String, Toewijzing> toewByNummer = new LinkedHashMap<>();
-    for (Toewijzing t : toews) {
-      Toewijzing prev = toewByNummer.get(t.getToewijzingNummer());
-      if (prev == null) {
-        toewByNummer.put(t.getToewijzingNummer(), t);
+    Set<String> removed = new HashSet<>();
+    for (Map.Entry<String, ToewijzingVersions.Current> en : versions.entrySet()) {
+      ToewijzingVersions.Current cur = en.getValue();
+      for (int i = 0; i < cur.replaced(); i++) inc(counts, "toewijzingen.unlinked.VERVANGEN");
+      if (cur.removed()) {
+        inc(counts, "toewijzingen.unlinked.VERWIJDERD");
+        removed.add(en.getKey());
       } else {
-        // a re-sent toewijzing (e.g. changed end date) replaces the earlier one; both are used
-        Toewijzing later = NULLS_LAST.compare(t.getToewijzingsdatum(), prev.getToewijzingsdatum()) >= 0 ? t : prev;
-        toewByNummer.put(t.getToewijzingNummer(), later);
-        inc(counts, "toewijzingen.linked");
+        toewByNummer.put(en.getKey(), cur.toewijzing());
       }
     }
 
-    // mutations per toewijzingnummer; withdrawn ones (status 3) cancel
+    // mutations per toewijzingnummer; a withdrawal (status 3) cancels the message it repeats
+    Withdrawals.Result withdrawn = Withdrawals.apply(muts);
+    withdrawn.withdrawals().forEach(m -> inc(counts, "mutaties.unlinked.INGETROKKEN"));
+    withdrawn.unmatched().forEach(m -> inc(counts, "mutaties.unlinked.INGETROKKEN_ZONDER_ORIGINEEL"));
+    withdrawn.cancelled().forEach(m -> inc(counts, "mutaties.unlinked.GEANNULEERD"));
     Map<String, List<ZorgMutatie>> mutByNummer = new LinkedHashMap<>();
-    for (ZorgMutatie m : muts) {
-      if ("3".equals(m.getStatusAanlevering())) {
-        inc(counts, "mutaties.unlinked.INGETROKKEN");
+    for (ZorgMutatie m : withdrawn.valid()) {
+      if (removed.contains(m.getToewijzingNummer())) {
+        inc(counts, "mutaties.unlinked.TOEWIJZING_VERWIJDERD");
         continue;
       }
       mutByNummer.computeIfAbsent(m.getToewijzingNummer(), k -> new ArrayList<>()).add(m);
@@ -216,7 +240,10 @@ public final class PersonLinker {
       }
       Episode e = specialistEpisode(form, t.getGemeenteCode(), t.getProductCategorie(), t.getToewijzingNummer(), ms,
           "mutaties.linked", pseudonym, dead, counts);
-      e.toewijzingsdatum = Dates.parseOptional(t.getToewijzingsdatum() != null ? t.getToewijzingsdatum() : t.getIngangsdatum());
+      ToewijzingVersions.Current version = versions.get(t.getToewijzingNummer());
+      // the municipality's first decision (Toewijzingsdatum of the earliest version), not the Ingangsdatum
+      e.toewijzingsdatum = version.decision();
+      e.verhuisd = e.verhuisd || version.endedByMove();
       if (e.start == null) e.start = firstDeclared.get(t.getToewijzingNummer());
       if (e.end == null && e.reden == null) e.end = Dates.parseOptional(t.getEinddatum());
       e.verwijzer = verwijzerByToewijzing.getOrDefault(t.getToewijzingNummer(), LinkConfig.UNKNOWN);
@@ -272,7 +299,13 @@ public final class PersonLinker {
         continue;
       }
       Toewijzing t = d.getToewijzingNummer() == null ? null : toewByNummer.get(d.getToewijzingNummer());
-      String cat = t != null && t.getProductCategorie() != null ? t.getProductCategorie() : d.getProductCategorie();
+      // costs count under the declared productcategorie (what was delivered and paid); the toewijzing's
+      // only when the declaration names none we know
+      String cat = config.careForm(d.getProductCategorie()) != null || t == null || t.getProductCategorie() == null
+          ? d.getProductCategorie() : t.getProductCategorie();
+      if (t != null && d.getProductCategorie() != null && !d.getProductCategorie().equals(t.getProductCategorie())) {
+        inc(counts, "notes.ANDERE_PRODUCTCATEGORIE");
+      }
       LinkConfig.CareForm form = config.careForm(cat);
       long netto = "C".equals(d.getDebetCredit()) ? -d.getBedragCenten() : d.getBedragCenten();
       kosten.add(CostLine.newBuilder()
@@ -288,7 +321,9 @@ public final class PersonLinker {
           .setGeslacht(geslacht)
           .setGekoppeld(t != null)
           .build());
-      inc(counts, t != null ? "declaraties.linked" : "declaraties.unlinked.GEEN_TOEWIJZING");
+      inc(counts, t != null ? "declaraties.linked"
+          : removed.contains(d.getToewijzingNummer()) ? "declaraties.unlinked.TOEWIJZING_VERWIJDERD"
+          : "declaraties.unlinked.GEEN_TOEWIJZING");
     }
     kosten.sort(Comparator.comparing(CostLine::getPeriodeBegin).thenComparing(CostLine::getProductCategorie)
         .thenComparingLong(CostLine::getNettoCenten));
@@ -343,6 +378,7 @@ public final class PersonLinker {
       e.end = Dates.parse(stop.getEinddatum());
       String r = config.cbsEndReason(stop.getRedenBeeindiging());
       e.reden = r != null ? r : LinkConfig.UNKNOWN;
+      e.verhuisd = EXTERNE_OORZAAK.equals(stop.getRedenBeeindiging());
     }
     return e;
   }
@@ -357,11 +393,20 @@ public final class PersonLinker {
           .thenComparing(e -> e.end, Comparator.nullsLast(Comparator.naturalOrder())));
       Episode cur = null;
       for (Episode e : list) {
-        if (cur != null && (cur.end == null || !e.start.isAfter(cur.end))) {
+        boolean overlaps = cur != null && (cur.end == null || !e.start.isAfter(cur.end));
+        // woonplaatsbeginsel: care that ended for a move and continues in another gemeente is the same
+        // trajectory (CBS protocol: a move does not make a new record); that gemeente is responsible from then on
+        boolean moved = cur != null && !overlaps && cur.verhuisd && !e.gemeente.equals(cur.gemeenteAtEnd())
+            && !e.start.isAfter(cur.end.plusDays(MOVE_GAP_DAYS));
+        if (overlaps || moved) {
           // overlap: one trajectory, first start, last end (open when any part is open)
           if (cur.end != null && (e.end == null || e.end.isAfter(cur.end))) {
             cur.end = e.end;
             cur.reden = e.reden;
+            cur.verhuisd = e.verhuisd;
+            if (!e.gemeente.equals(cur.gemeenteAtEnd())) {
+              cur.wissels.add(GemeenteWissel.newBuilder().setVanaf(e.start.toString()).setGemeenteCode(e.gemeente).build());
+            }
           }
           cur.categorieen.addAll(e.categorieen);
           cur.nummers.addAll(e.nummers);
@@ -410,6 +455,7 @@ public final class PersonLinker {
           .setGeslacht(geslacht)
           .setAanmelddatum(t.aanmeld == null ? null : t.aanmeld.toString())
           .setToewijzingsdatum(t.toewijzingsdatum == null ? null : t.toewijzingsdatum.toString())
+          .setGemeenteWissels(new ArrayList<>(t.wissels))
           .build());
     }
     return out;

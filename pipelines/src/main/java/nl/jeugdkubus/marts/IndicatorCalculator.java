@@ -15,6 +15,7 @@ import nl.jeugdkubus.common.Dates;
 import nl.jeugdkubus.common.DeadLetters;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.model.CostLine;
+import nl.jeugdkubus.model.GemeenteWissel;
 import nl.jeugdkubus.model.PersonHistory;
 import nl.jeugdkubus.model.Trajectory;
 
@@ -45,10 +46,35 @@ public final class IndicatorCalculator implements Serializable {
   /** One cell contribution of one person. */
   public record Contribution(CellKey key, Acc acc) {}
 
+  /** A move during a trajectory: from this day on, this gemeente is responsible. */
+  private record Wissel(LocalDate vanaf, String gemeente) {}
+
   /** A trajectory with parsed dates. */
   private record T(
       Trajectory src, String bron, String zorgsoort, String hulpvorm, String gemeente, LocalDate start, LocalDate end,
-      LocalDate aanmeld, LocalDate toewijzing) {
+      LocalDate aanmeld, LocalDate toewijzing, List<Wissel> wissels) {
+    /** The gemeente responsible on day d (woonplaatsbeginsel; moves in docs/linkage.md). */
+    String gemeenteOn(LocalDate d) {
+      String g = gemeente;
+      for (Wissel w : wissels) if (!w.vanaf.isAfter(d)) g = w.gemeente;
+      return g;
+    }
+
+    /**
+     * The gemeenten a trajectory counts for as running in a period: every one responsible on some day of its
+     * care in the period (after a move in the period: the old and the new one). Events (start, end) count for
+     * the gemeente responsible on their day, so every count stays additive over half-years and gemeenten.
+     */
+    List<String> gemeentenIn(Period per) {
+      LocalDate from = start.isAfter(per.start()) ? start : per.start();
+      LocalDate to = end != null && end.isBefore(per.end()) ? end : per.end();
+      List<String> out = new ArrayList<>(List.of(gemeenteOn(from)));
+      for (Wissel w : wissels) {
+        if (w.vanaf.isAfter(from) && !w.vanaf.isAfter(to) && !out.contains(w.gemeente)) out.add(w.gemeente);
+      }
+      return out;
+    }
+
     boolean lokaal() {
       return BRON_LOKAAL.equals(bron);
     }
@@ -115,7 +141,7 @@ public final class IndicatorCalculator implements Serializable {
     for (T t : running) hulpvormen.add(t.hulpvorm);
     int k = hulpvormen.size();
     Map<String, List<T>> byGemeente = new LinkedHashMap<>();
-    for (T t : running) byGemeente.computeIfAbsent(t.gemeente, g -> new ArrayList<>()).add(t);
+    for (T t : running) for (String g : t.gemeentenIn(per)) byGemeente.computeIfAbsent(g, x -> new ArrayList<>()).add(t);
     for (Map.Entry<String, List<T>> e : byGemeente.entrySet()) {
       String g = e.getKey();
       c.personSum(Measures.JEUGDZORG, g, null, TOTAAL, k);
@@ -147,17 +173,19 @@ public final class IndicatorCalculator implements Serializable {
   private void trajectories(Ctx c, Period per, List<T> ts) {
     for (T t : ts) {
       List<String> hv = List.of(t.hulpvorm, TOTAAL);
-      if (per.overlaps(t.start, t.end)) c.unit(Measures.LOPEND, t.gemeente, hv, List.of(TOTAAL));
+      if (per.overlaps(t.start, t.end)) for (String g : t.gemeentenIn(per)) c.unit(Measures.LOPEND, g, hv, List.of(TOTAAL));
       if (per.contains(t.start)) {
-        c.unit(Measures.GESTART, t.gemeente, hv, List.of(TOTAAL));
-        c.unit(t.src.getHerhaaldBeroep() ? Measures.GESTART_HERHAALD : Measures.GESTART_NIEUW, t.gemeente, hv, List.of(TOTAAL));
-        c.unit(t.src.getCrisis() ? Measures.GESTART_CRISIS : Measures.GESTART_ZONDER_CRISIS, t.gemeente, hv, List.of(TOTAAL));
+        String g = t.gemeenteOn(t.start);
+        c.unit(Measures.GESTART, g, hv, List.of(TOTAAL));
+        c.unit(t.src.getHerhaaldBeroep() ? Measures.GESTART_HERHAALD : Measures.GESTART_NIEUW, g, hv, List.of(TOTAAL));
+        c.unit(t.src.getCrisis() ? Measures.GESTART_CRISIS : Measures.GESTART_ZONDER_CRISIS, g, hv, List.of(TOTAAL));
       }
       if (t.end != null && per.contains(t.end)) {
+        String g = t.gemeenteOn(t.end);
         long duur = Dates.days(t.start, t.end) + 1;
-        c.days(Measures.BEEINDIGD, t.gemeente, hv, duur);
-        c.unit(redenMeasure(t.src.getRedenBeeindigingCbs()), t.gemeente, hv, List.of(TOTAAL));
-        if (returnsWithin12Months(t, ts)) c.unit(Measures.BEEINDIGD_TERUGKEER, t.gemeente, hv, List.of(TOTAAL));
+        c.days(Measures.BEEINDIGD, g, hv, duur);
+        c.unit(redenMeasure(t.src.getRedenBeeindigingCbs()), g, hv, List.of(TOTAAL));
+        if (returnsWithin12Months(t, ts)) c.unit(Measures.BEEINDIGD_TERUGKEER, g, hv, List.of(TOTAAL));
       }
     }
   }
@@ -186,10 +214,10 @@ public final class IndicatorCalculator implements Serializable {
     for (T t : ts) {
       if (!t.specialist() || !per.contains(t.start)) continue;
       List<String> vw = List.of(Dims.verwijzer(t.src.getVerwijzerCode()), TOTAAL);
-      c.unit(Measures.SPEC_GESTART, t.gemeente, List.of(TOTAAL), vw);
+      c.unit(Measures.SPEC_GESTART, t.gemeenteOn(t.start), List.of(TOTAAL), vw);
       boolean lokaalBefore = false;
       for (T l : ts) if (l.lokaal() && l.start.isBefore(t.start)) lokaalBefore = true;
-      if (lokaalBefore) c.unit(Measures.SPEC_GESTART_NA_LOKAAL, t.gemeente, List.of(TOTAAL), vw);
+      if (lokaalBefore) c.unit(Measures.SPEC_GESTART_NA_LOKAAL, t.gemeenteOn(t.start), List.of(TOTAAL), vw);
     }
   }
 
@@ -214,7 +242,7 @@ public final class IndicatorCalculator implements Serializable {
     // local-team support started in the period: earliest start per gemeente
     Map<String, LocalDate> firstStart = new TreeMap<>();
     for (T l : ts) {
-      if (l.lokaal() && per.contains(l.start)) firstStart.merge(l.gemeente, l.start, (a, b) -> a.isBefore(b) ? a : b);
+      if (l.lokaal() && per.contains(l.start)) firstStart.merge(l.gemeenteOn(l.start), l.start, (a, b) -> a.isBefore(b) ? a : b);
     }
     for (Map.Entry<String, LocalDate> e : firstStart.entrySet()) {
       String g = e.getKey();
@@ -235,16 +263,16 @@ public final class IndicatorCalculator implements Serializable {
       for (T s : ts) if (s.specialist() && s.runningOn(d)) specialistRunning = true;
       for (T l : ts) {
         if (!l.lokaal() || !l.runningOn(d)) continue;
-        c.unit(Measures.peilOpen(mmdd), l.gemeente, List.of(TOTAAL), List.of(TOTAAL));
-        if (specialistRunning) c.unit(Measures.peilMetSpecialist(mmdd), l.gemeente, List.of(TOTAAL), List.of(TOTAAL));
+        c.unit(Measures.peilOpen(mmdd), l.gemeenteOn(d), List.of(TOTAAL), List.of(TOTAAL));
+        if (specialistRunning) c.unit(Measures.peilMetSpecialist(mmdd), l.gemeenteOn(d), List.of(TOTAAL), List.of(TOTAAL));
       }
     }
     LocalDate end = per.end();
     LocalDate yearBefore = end.minusYears(1);
     for (T l : ts) {
       if (!l.lokaal() || !l.runningOn(end)) continue;
-      c.unit(Measures.DQ_OPEN, l.gemeente, List.of(TOTAAL), List.of(TOTAAL));
-      if (l.end == null && l.start.isBefore(yearBefore)) c.unit(Measures.DQ_OPEN_1JAAR, l.gemeente, List.of(TOTAAL), List.of(TOTAAL));
+      c.unit(Measures.DQ_OPEN, l.gemeenteOn(end), List.of(TOTAAL), List.of(TOTAAL));
+      if (l.end == null && l.start.isBefore(yearBefore)) c.unit(Measures.DQ_OPEN_1JAAR, l.gemeenteOn(end), List.of(TOTAAL), List.of(TOTAAL));
     }
   }
 
@@ -254,11 +282,12 @@ public final class IndicatorCalculator implements Serializable {
       if (!per.contains(t.start)) continue;
       if (t.lokaal() && t.aanmeld != null) {
         long d = Dates.days(t.aanmeld, t.start);
-        if (d >= 0) c.days(Measures.WACHT_AANMELDING, t.gemeente, List.of(TOTAAL), d);
+        if (d >= 0) c.days(Measures.WACHT_AANMELDING, t.gemeenteOn(t.start), List.of(TOTAAL), d);
       }
       if (t.ijw() && t.toewijzing != null) {
+        // the municipality's decision (first Toewijzingsdatum) to the actual start, not Ingangsdatum to start
         long d = Dates.days(t.toewijzing, t.start);
-        if (d >= 0) c.days(Measures.WACHT_TOEWIJZING, t.gemeente, List.of(t.hulpvorm, TOTAAL), d);
+        if (d >= 0) c.days(Measures.WACHT_TOEWIJZING, t.gemeenteOn(t.start), List.of(t.hulpvorm, TOTAAL), d);
       }
     }
   }
@@ -268,9 +297,11 @@ public final class IndicatorCalculator implements Serializable {
     for (Trajectory t : p.getTrajecten()) {
       try {
         LocalDate start = Dates.parse(t.getStartdatum());
+        List<Wissel> wissels = new ArrayList<>();
+        for (GemeenteWissel w : t.getGemeenteWissels()) wissels.add(new Wissel(Dates.parse(w.getVanaf()), w.getGemeenteCode()));
         out.add(new T(t, t.getBron(), t.getZorgsoort(), t.getHulpvorm(), t.getGemeenteCode(), start,
             Dates.parseOptional(t.getEinddatum()), Dates.parseOptional(t.getAanmelddatum()),
-            Dates.parseOptional(t.getToewijzingsdatum())));
+            Dates.parseOptional(t.getToewijzingsdatum()), wissels));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("trajectory of person " + DeadLetters.mask(p.getPseudonym()) + ": " + e.getMessage(), e);
       }

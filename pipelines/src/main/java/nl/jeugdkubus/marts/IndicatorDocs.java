@@ -34,7 +34,9 @@ public final class IndicatorDocs {
     sb.append("Every value of the `indicator` column of the cube. Units, rounding, disclosure control and the\n");
     sb.append("benchmark row design are described in [cube.md](cube.md). Ages: age in a period = period year - geboortejaar;\n");
     sb.append("rates (`_pct`, `_per1000`) cover an age universe (0-17, or 12-22 for jeugdreclassering) and their\n");
-    sb.append("leeftijdsklasse `totaal` row is that universe.\n\n");
+    sb.append("leeftijdsklasse `totaal` row is that universe. Gemeente: a trajectory counts as running for every gemeente\n");
+    sb.append("responsible on a day of its care in the period (after a move both, [linkage.md](linkage.md)), its start and end\n");
+    sb.append("for the gemeente responsible on that day; a cost line for the gemeente it was declared to.\n\n");
     sb.append(cat.entries().size()).append(" indicators.\n\n");
     sb.append("| code | naam | name | definition | teller | noemer | eenheid | bron |\n");
     sb.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
