@@ -24,6 +24,7 @@ class AttackOutputTest {
     Attacker.Result r = Attacker.attack(out);
     System.out.printf("attack of %s (%s): %s; %,d propagation steps, %.1f s%n", out,
         PublishedOutput.publishedFolder(out).getFileName(), r.figures(), r.steps(), (System.nanoTime() - t0) / 1e9);
+    System.out.println(r.byMeasure());
     int show = Integer.getInteger("attack.show", 10);
     for (Attacker.Recovery rec : r.recoveries().subList(0, Math.min(show, r.recoveries().size()))) {
       System.out.println(rec.summary());

@@ -34,6 +34,19 @@ final class Attacker {
       return recoveries.stream().filter(r -> !r.suppressed()).count();
     }
 
+    /** Recoveries per measure: pinned exactly / narrowed into 1..suppressUpTo, suppressed / rounded. */
+    String byMeasure() {
+      java.util.Map<String, int[]> m = new java.util.TreeMap<>();
+      for (Recovery r : recoveries) {
+        int[] c = m.computeIfAbsent(r.cell().substring(0, r.cell().indexOf(' ')), k -> new int[4]);
+        c[(r.lo() == r.hi() ? 0 : 1) + (r.suppressed() ? 0 : 2)]++;
+      }
+      StringBuilder s = new StringBuilder("| measure | suppressed, pinned | suppressed, in 1..S | rounded, pinned | "
+          + "rounded, in 1..S |\n| --- | ---: | ---: | ---: | ---: |\n");
+      m.forEach((k, c) -> s.append(String.format("| %s | %,d | %,d | %,d | %,d |%n", k, c[0], c[1], c[2], c[3])));
+      return s.toString();
+    }
+
     String figures() {
       return String.format("protected counts %,d (suppressed %,d, rounded %,d); recovered %,d (suppressed %,d, "
           + "rounded %,d)", targets, suppressedTargets, targets - suppressedTargets, recoveries.size(),
