@@ -44,6 +44,7 @@ final class AttackModel {
    */
   static AttackModel build(List<Row> rows, PublishedOutput.Parameters p, Map<String, String> regionOf) {
     AttackModel m = new AttackModel(p, regionOf);
+    m.derived.addAll(derivedFromPublished(rows));
     for (Row r : rows) m.addRow(r);
     m.addRelations();
     return m;
@@ -81,6 +82,40 @@ final class AttackModel {
   // ---------------------------------------------------------------------------------------------
   // What each row says
   // ---------------------------------------------------------------------------------------------
+
+  /** Indicators whose waarde is computed from the published (rounded) teller and noemer: no information. */
+  private final Set<String> derived = new java.util.HashSet<>();
+
+  /**
+   * The indicators whose every published waarde equals the figure computed from the row's own published
+   * teller and noemer. docs/cube.md (the old cube) computes waarde from the unrounded counts, where that
+   * happens only by chance; a protection that derives waarde from what is published makes it true for every
+   * row, and then waarde says nothing more than teller and noemer.
+   */
+  static Set<String> derivedFromPublished(List<Row> rows) {
+    Map<String, int[]> seen = new HashMap<>(); // indicator -> {rows checked, rows that match}
+    for (Row r : rows) {
+      if (r.onderdrukt() || r.teller() == null || r.noemer() == null || r.waarde() == null) continue;
+      Spec s = Knowledge.spec(r.indicator(), r.eenheid());
+      boolean match;
+      if (s.kind() == Kind.RATE || s.kind() == Kind.SHARE) {
+        match = Tuples.roundsTo(s.factor() * Math.round(r.teller()), Math.round(r.noemer()), r.waarde(), s.decimals())
+            && Math.abs(Tuples.rounded(s.factor() * r.teller() / r.noemer(), s.decimals()) - r.waarde()) < 1e-9;
+      } else if (s.kind() == Kind.PER_UNIT) {
+        match = Math.abs(Tuples.rounded(r.teller() / r.noemer(), 0) - r.waarde()) < 1e-9;
+      } else {
+        continue;
+      }
+      int[] c = seen.computeIfAbsent(r.indicator(), k -> new int[2]);
+      c[0]++;
+      if (match) c[1]++;
+    }
+    Set<String> out = new java.util.HashSet<>();
+    seen.forEach((k, c) -> {
+      if (c[0] > 0 && c[0] == c[1]) out.add(k);
+    });
+    return out;
+  }
 
   /** The unknowns behind a row's teller and noemer (null where public or absent). */
   static String[] names(Row r) {
@@ -123,7 +158,7 @@ final class AttackModel {
         target(t, r, pub);
         if (!pub && !allTotaal(r)) bounds.add(Linear.within(t, 1, Bounds.INF, "suppressed, so at least 1: " + src));
         if (pub && r.teller() != null) rounded(t, r.teller(), "published teller of " + src);
-        if (pub && r.noemer() != null && r.waarde() != null) {
+        if (pub && r.noemer() != null && r.waarde() != null && !derived.contains(r.indicator())) {
           long pop = Math.round(r.noemer());
           double w = r.waarde();
           int f = s.factor();
@@ -142,7 +177,7 @@ final class AttackModel {
         if (pub) {
           if (r.teller() != null) rounded(t, r.teller(), "published teller of " + src);
           if (r.noemer() != null) rounded(n, r.noemer(), "published noemer of " + src);
-          if (r.waarde() != null) {
+          if (r.waarde() != null && !derived.contains(r.indicator())) {
             double w = r.waarde();
             int f = s.factor();
             int d = s.decimals();
@@ -179,7 +214,7 @@ final class AttackModel {
         if (pub) {
           if (r.teller() != null) euros(a, r.teller(), "published teller of " + src);
           if (r.noemer() != null) rounded(n, r.noemer(), "published noemer of " + src);
-          if (r.waarde() != null) bounds.add(new PerUnit(a, n, r.waarde(), 0.5, "per-unit waarde of " + src));
+          if (r.waarde() != null && !derived.contains(r.indicator())) bounds.add(new PerUnit(a, n, r.waarde(), 0.5, "per-unit waarde of " + src));
         }
       }
       case PER_POPULATION -> {

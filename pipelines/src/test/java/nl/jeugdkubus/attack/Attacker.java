@@ -71,9 +71,10 @@ final class Attacker {
     if (b.contradiction()) throw new IllegalStateException("the attacker's knowledge contradicts the published "
         + "figures (an unsound relation, or a published value that breaks the documented rules): "
         + b.contradictionText());
+    List<AttackModel.Target> targets = m.targets();
+    if (!"false".equals(System.getProperty("attack.lp"))) steps += linearPrograms(b, targets, p);
     List<Recovery> rec = new ArrayList<>();
     int suppressed = 0;
-    List<AttackModel.Target> targets = m.targets();
     for (AttackModel.Target t : targets) {
       if (t.suppressed()) suppressed++;
       double lo = b.lo(t.var());
@@ -83,6 +84,29 @@ final class Attacker {
       if (pinned || small) rec.add(new Recovery(b.name(t.var()), t.suppressed(), lo, hi, explain(b, t.var())));
     }
     return new Result(m, targets.size(), suppressed, rec, steps);
+  }
+
+  /**
+   * Where propagation stops, solves the attacker's LP around each suppressed count that is still open but
+   * bounded (at most ten times suppressUpTo), and propagates again, for a few rounds.
+   */
+  static long linearPrograms(Bounds b, List<AttackModel.Target> targets, PublishedOutput.Parameters p) {
+    LinearProgram lp = new LinearProgram(b, 60);
+    long steps = 0;
+    for (int round = 0; round < 3; round++) {
+      boolean moved = false;
+      for (AttackModel.Target t : targets) {
+        if (!t.suppressed()) continue;
+        double lo = b.lo(t.var());
+        double hi = b.hi(t.var());
+        if (hi > 10.0 * p.suppressUpTo() || lo == hi || (lo >= 1 && hi <= p.suppressUpTo())) continue;
+        moved |= lp.tighten(t.var());
+      }
+      if (!moved) break;
+      steps += b.propagate(MAX_STEPS);
+      if (b.contradiction()) throw new IllegalStateException("contradiction after the LP: " + b.contradictionText());
+    }
+    return steps;
   }
 
   /** The chain of reasoning behind an unknown's bounds, a few levels deep. */

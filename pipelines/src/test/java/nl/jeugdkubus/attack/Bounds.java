@@ -178,6 +178,27 @@ final class Bounds {
     return steps;
   }
 
+  /** Records a derived fact (e.g. a linear program's optimum) as a constraint to cite; it propagates nothing. */
+  int addDerived(String why, List<Integer> over) {
+    int[] vs = over.stream().mapToInt(Integer::intValue).toArray();
+    int id = constraints.size();
+    constraints.add(new Constraint() {
+      @Override
+      public int[] vars() {
+        return vs;
+      }
+
+      @Override
+      public void propagate(Bounds b) {}
+
+      @Override
+      public String describe(Bounds b) {
+        return why;
+      }
+    });
+    return id;
+  }
+
   /** Sets a bound from outside propagation, with a constraint to cite (used by the LP stage). */
   void tightenAs(int constraintId, int v, double l, double h) {
     int saved = current;

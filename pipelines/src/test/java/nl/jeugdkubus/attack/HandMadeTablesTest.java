@@ -166,6 +166,22 @@ class HandMadeTablesTest {
   }
 
   /**
+   * A waarde derived from the published, rounded teller (55 / 511 = 107.6 per 1000) says nothing more than the
+   * teller: the attacker sees that every published waarde of the indicator equals the figure of its own published
+   * teller and noemer, and keeps the rounding interval 53..57. Reading 107.6 as the rate of the true teller would
+   * wrongly claim exactly 55 (54/511 = 105.7, 56/511 = 109.6); the true teller here is 57.
+   */
+  @Test
+  void aWaardeDerivedFromPublishedFiguresIsNotMistakenForTheTruth() {
+    List<Row> rows = List.of(new Row(null, "jongeren_jeugdhulp_per1000", "2021", "GM0197", T, T, T, T, T, 55.0,
+        511.0, 107.6, "per_1000", false));
+    Attacker.Result r = attack(rows, CBS, Map.of());
+    assertEquals("[53..57]", interval(r, cell("jongeren_jeugdhulp", "2021", "GM0197", "0-17", T, T)));
+    assertEquals(0, r.recoveries().size());
+    assertContainsTruth(r, Map.of(cell("jongeren_jeugdhulp", "2021", "GM0197", "0-17", T, T), 57.0));
+  }
+
+  /**
    * A correctly protected table (trajecten_gestart, hulpvorm x geslacht, rounded to 5), true values
    * <pre>
    *          M    V   totaal

@@ -55,6 +55,18 @@ final class Linear implements Bounds.Constraint {
     return new Linear(new int[] {x}, new double[] {1}, lo, hi, why);
   }
 
+  double[] coef() {
+    return coef;
+  }
+
+  double min() {
+    return min;
+  }
+
+  double max() {
+    return max;
+  }
+
   @Override
   public int[] vars() {
     return vars;

@@ -120,6 +120,11 @@ final class Tuples implements Bounds.Constraint {
     return sMin <= sMax;
   }
 
+  /** x rounded half away from zero to d decimals. */
+  static double rounded(double x, int d) {
+    return java.math.BigDecimal.valueOf(x).setScale(d, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
   static long pow10(int d) {
     long s = 1;
     for (int i = 0; i < d; i++) s *= 10;
