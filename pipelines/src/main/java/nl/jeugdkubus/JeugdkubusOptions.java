@@ -97,6 +97,12 @@ public interface JeugdkubusOptions extends PipelineOptions {
   double getMaxRejectPercent();
   void setMaxRejectPercent(double value);
 
+  @Description("Date plausibility: an event date (start, aanmelding, dagtekening, declaration period) more than this many days "
+      + "after the later of the run date and the end of the last period is an IMPLAUSIBLE_DATE dead letter (docs/reliability.md)")
+  @Default.Integer(366)
+  int getMaxDaysAhead();
+  void setMaxDaysAhead(int value);
+
   @Description("Print progress (stage, records so far) to the console while the job runs")
   @Default.Boolean(true)
   boolean getProgress();

@@ -175,7 +175,7 @@ public final class JeugdkubusPipeline {
     ModelCoders.register(p);
     PCollectionTuple staged = p.apply("ReadSources",
         new ReadSources(config.glob("registraties"), config.glob("ijw"), config.glob("declaraties_csv"), config.glob("cbs"),
-            config.glob("financien"), config.conf()));
+            config.glob("financien"), config.conf(), config.stagingRules()));
     PCollectionTuple pseudonymised = staged.apply("Pseudonymise", new PseudonymiseSources(config.key(), config.purpose()));
     PCollectionTuple linked = pseudonymised.apply("LinkTrajectories", new LinkTrajectories(config.linkConfig()));
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ import nl.jeugdkubus.intermediate.PseudonymKey;
 import nl.jeugdkubus.marts.GemeenteInfo;
 import nl.jeugdkubus.marts.IndicatorCatalogue;
 import nl.jeugdkubus.marts.MartsConfig;
+import nl.jeugdkubus.staging.DatePlausibility;
+import nl.jeugdkubus.staging.GemeenteCodes;
 import nl.jeugdkubus.staging.ProductCategories;
+import nl.jeugdkubus.staging.StagingRules;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -60,6 +64,7 @@ public final class RunConfiguration implements Serializable {
   private final ConfTables conf;
   private final LinkConfig linkConfig;
   private final MartsConfig martsConfig;
+  private final StagingRules stagingRules;
 
   private RunConfiguration(Builder b) {
     this.runId = b.runId;
@@ -80,6 +85,7 @@ public final class RunConfiguration implements Serializable {
     this.globs = Collections.unmodifiableMap(new LinkedHashMap<>(b.globs));
     this.conf = b.conf;
     this.linkConfig = b.linkConfig;
+    this.stagingRules = b.stagingRules;
     this.martsConfig = new MartsConfig(MartsConfig.withFullYears(periods), runId, conf, referenceGroup, indexBase);
   }
 
@@ -102,6 +108,7 @@ public final class RunConfiguration implements Serializable {
     Map<String, String> globs = new LinkedHashMap<>();
     ConfTables conf;
     LinkConfig linkConfig;
+    StagingRules stagingRules;
   }
 
   /**
@@ -194,6 +201,11 @@ public final class RunConfiguration implements Serializable {
       ProductCategories.load(b.conf);
       ProductCategories.verwijzers(b.conf);
       nl.jeugdkubus.marts.CbsTables.leeftijdMapping(b.conf);
+      if (o.getMaxDaysAhead() < 0) throw new ConfigurationException("--maxDaysAhead must not be negative: " + o.getMaxDaysAhead());
+      b.stagingRules = new StagingRules(GemeenteCodes.load(b.conf),
+          DatePlausibility.forRun(b.periods, LocalDate.now(ZoneOffset.UTC), o.getMaxDaysAhead()));
+    } catch (ConfigurationException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new ConfigurationException("configuration table: " + e.getMessage());
     }
@@ -328,6 +340,11 @@ public final class RunConfiguration implements Serializable {
   /** Every configuration table of the run, with origin and SHA-256. */
   public ConfTables conf() {
     return conf;
+  }
+
+  /** The gemeente codes (conf/gemeenten-2026.csv, conf/herindelingen.csv) and date window every staging reader applies. */
+  public StagingRules stagingRules() {
+    return stagingRules;
   }
 
   public LinkConfig linkConfig() {

@@ -124,10 +124,14 @@ public final class Period implements Serializable, Comparable<Period> {
   public static Period fromCbsKey(String key) {
     String k = key.trim();
     if (k.length() != 8) return null;
-    int y = Integer.parseInt(k.substring(0, 4));
-    String kind = k.substring(4, 6);
-    if (kind.equals("JJ")) return year(y);
-    if (kind.equals("HJ")) return halfYear(y, Integer.parseInt(k.substring(6)));
+    try {
+      int y = Integer.parseInt(k.substring(0, 4));
+      String kind = k.substring(4, 6);
+      if (kind.equals("JJ") && k.endsWith("00")) return year(y);
+      if (kind.equals("HJ")) return halfYear(y, Integer.parseInt(k.substring(6)));
+    } catch (IllegalArgumentException e) {
+      return null; // not a key (staging dead-letters such rows as INVALID_PERIOD; this is a second guard)
+    }
     return null;
   }
 

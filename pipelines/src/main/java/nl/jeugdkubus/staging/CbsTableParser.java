@@ -39,6 +39,11 @@ import nl.jeugdkubus.model.DeadLetter;
  *       dimensions. CSV: a topic is a column whose name ends in {@code _<digits>}; empty or {@code .}
  *       is null; a decimal comma is accepted when the separator is {@code ;}.
  *   <li>Status: from {@code <TABLE>_Perioden.json} through the caller's lookup (null when absent).
+ *   <li>A topic that is {@code null}, {@code "."} or (CSV) empty is CBS's "secret or not available": the
+ *       cell is kept with value null and missingReason SECRET_OR_UNKNOWN (counted as values.missing).
+ *   <li>Perioden must be a CBS period key ({@link CbsPeriodKey}), else INVALID_PERIOD; a RegioS of the
+ *       form GM + 4 digits must be a gemeente of conf/gemeenten-2026.csv or conf/herindelingen.csv (kept as
+ *       it is, not mapped), else UNKNOWN_GEMEENTE; other regions (NL01, PV.., LD..) pass unchecked.
  * </ul>
  */
 public final class CbsTableParser implements Serializable {
@@ -50,6 +55,21 @@ public final class CbsTableParser implements Serializable {
   private static final Pattern LEADING_ID = Pattern.compile("^([A-Za-z0-9]+)");
   private static final Pattern TOPIC_NAME = Pattern.compile(".+_\\d+");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern GM_REGION = Pattern.compile("GM\\d{4}");
+  /** Counter suffix (staging.cbs.values.missing): a cell kept without a value. */
+  public static final String MISSING_NOTE = "values.missing";
+
+  private final GemeenteCodes gemeenten;
+
+  /** With the gemeenten of the packaged conf/. */
+  public CbsTableParser() {
+    this(GemeenteCodes.packaged());
+  }
+
+  /** @param gemeenten the run's gemeente codes (RegioS GMxxxx must be one of them) */
+  public CbsTableParser(GemeenteCodes gemeenten) {
+    this.gemeenten = gemeenten;
+  }
 
   /** True for {@code <TABLE>_Perioden.json}: period metadata, consumed for the status, not a data table. */
   public static boolean isPeriodenFile(String fileName) {
@@ -169,7 +189,18 @@ public final class CbsTableParser implements Serializable {
       String name = f.getKey();
       JsonNode v = f.getValue();
       if (name.equals("ID") || name.equals("RegioS") || name.equals("Perioden")) continue;
-      if (KNOWN_DIMENSIONS.contains(name) || v.isTextual() || v.isBoolean()) {
+      boolean topicName = !KNOWN_DIMENSIONS.contains(name) && TOPIC_NAME.matcher(name).matches();
+      if (v.isTextual() && !KNOWN_DIMENSIONS.contains(name) && (topicName || isMissingMark(v.asText()))) {
+        // a topic as text: "." (secret or not available), blank, or a number written as a string
+        String s = StagingValues.clean(v.asText());
+        if (s == null || s.equals(".")) {
+          topics.put(name, null);
+        } else {
+          Double d = number(s, false);
+          if (d == null) issues.add(Reasons.INVALID_NUMBER, name + " " + StagingValues.safe(s) + " is not a number");
+          else topics.put(name, d);
+        }
+      } else if (KNOWN_DIMENSIONS.contains(name) || v.isTextual() || v.isBoolean()) {
         String s = text(v);
         if (s != null) dims.put(name, s);
       } else if (v.isNull()) {
@@ -249,6 +280,10 @@ public final class CbsTableParser implements Serializable {
     }
   }
 
+  private static boolean isMissingMark(String s) {
+    return s.strip().equals(".");
+  }
+
   private static Double number(String v, boolean decimalComma) {
     String t = v;
     if (decimalComma && t.indexOf(',') >= 0 && t.indexOf('.') < 0) t = t.replace(',', '.');
@@ -258,6 +293,11 @@ public final class CbsTableParser implements Serializable {
 
   private void emit(String fileName, String position, String tableId, Map<String, String> status, String regio,
       String periode, Map<String, String> dims, Map<String, Double> topics, Issues issues, StagingSink<CbsCell> sink) {
+    if (periode != null && CbsPeriodKey.parse(periode) == null) {
+      issues.add(Reasons.INVALID_PERIOD, "Perioden " + StagingValues.safe(periode)
+          + " is not a CBS period key (yyyyJJ00, yyyyHJ01-02, yyyyKW01-04, yyyyMM01-12)");
+    }
+    if (regio != null && GM_REGION.matcher(regio).matches()) gemeenten.checkKnown("RegioS", regio, issues);
     if (issues.isEmpty() && topics.isEmpty()) issues.add(Reasons.NO_MEASURES, "row has no topic column");
     if (!issues.isEmpty()) {
       sink.dead(issues.toDeadLetter(SOURCE, fileName, position, null, RECORD_TYPE));
@@ -275,7 +315,9 @@ public final class CbsTableParser implements Serializable {
           .setMeasure(t.getKey())
           .setValue(t.getValue())
           .setStatus(st)
+          .setMissingReason(t.getValue() == null ? Reasons.SECRET_OR_UNKNOWN : null)
           .build());
+      if (t.getValue() == null) sink.note(MISSING_NOTE);
     }
   }
 

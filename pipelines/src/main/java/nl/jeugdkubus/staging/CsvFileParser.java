@@ -37,14 +37,17 @@ abstract class CsvFileParser<T> implements Serializable {
   private final String recordType;
   private final List<String> requiredColumns;
   private final String bsnColumn;
+  private final StagingRules rules;
 
   /**
    * @param source source name in dead letters and counters, e.g. "registraties"
    * @param recordType record type in dead letters, e.g. "REGISTRATIE"
    * @param requiredColumns columns the header must name
    * @param bsnColumn column holding the person's BSN (its masked form goes into dead letters), or one the file lacks
+   * @param rules gemeente codes and date plausibility window of the run
    */
-  CsvFileParser(String source, String recordType, List<String> requiredColumns, String bsnColumn) {
+  CsvFileParser(String source, String recordType, List<String> requiredColumns, String bsnColumn, StagingRules rules) {
+    this.rules = rules;
     this.source = source;
     this.recordType = recordType;
     this.requiredColumns = List.copyOf(requiredColumns);
@@ -144,6 +147,7 @@ abstract class CsvFileParser<T> implements Serializable {
         if (rec != null && issues.isEmpty()) {
           recordLines += row.lines();
           sink.record(rec);
+          issues.notes().forEach(sink::note);
         } else {
           if (issues.isEmpty()) issues.add(Reasons.MALFORMED_ROW, "row could not be converted");
           rejectedLines += row.lines();
@@ -188,15 +192,18 @@ abstract class CsvFileParser<T> implements Serializable {
     return v;
   }
 
-  /** A required or optional date in ISO or dd-MM-yyyy; returns ISO, or null (with an issue when invalid). */
-  static String date(Fields f, String column, boolean required, boolean personal, Issues issues) {
+  /**
+   * A required or optional date in ISO or dd-MM-yyyy, in the run's plausibility window; returns ISO, or
+   * null (with an issue when invalid or implausible).
+   */
+  final String date(Fields f, String column, boolean required, boolean personal, Issues issues) {
     String v = f.get(column);
     if (v == null) {
       if (required) issues.add(Reasons.MISSING_FIELD, column + " is empty");
       return null;
     }
     try {
-      return StagingValues.csvDate(v);
+      return rules.dates().check(column, StagingValues.csvDate(v), personal, issues);
     } catch (IllegalArgumentException e) {
       issues.add(Reasons.INVALID_DATE, personal
           ? column + " is not a valid date"
@@ -219,7 +226,8 @@ abstract class CsvFileParser<T> implements Serializable {
     return n;
   }
 
-  static String gemeente(Fields f, String column, Issues issues) {
+  /** A gemeente code GM + 4 digits of conf/gemeenten-2026.csv, or merged away (then mapped to its gemeente now). */
+  final String gemeente(Fields f, String column, Issues issues) {
     String v = f.get(column);
     if (v == null) {
       issues.add(Reasons.MISSING_FIELD, column + " is empty");
@@ -227,6 +235,6 @@ abstract class CsvFileParser<T> implements Serializable {
     }
     String g = StagingValues.gmCode(v);
     if (g == null) issues.add(Reasons.INVALID_CODE, column + " " + StagingValues.safe(v) + " is not GM + 4 digits");
-    return g;
+    return rules.gemeenten().check(column, g, issues);
   }
 }

@@ -60,6 +60,11 @@ final class CsvParseFn<T> extends DoFn<FileIO.ReadableFile, T> {
         dead.inc();
         out.get(Tags.DEAD_LETTERS).output(d);
       }
+
+      @Override
+      public void note(String what) {
+        Counters.counter("staging." + source + "." + what).inc();
+      }
     };
     try (InputStream in = StagingFiles.open(file)) {
       CsvLineCount lines = parser.parse(name, in, sink);

@@ -25,11 +25,12 @@ public final class DeclarationCsvParser extends CsvFileParser<DeclaratieRegel> {
 
   /** With the JZ020 codes of the classpath copy of conf/hulpvorm-mapping.csv. */
   public DeclarationCsvParser() {
-    this(ProductCategories.load(null));
+    this(ProductCategories.load(null), StagingRules.defaults(null));
   }
 
-  public DeclarationCsvParser(Set<String> knownProductCategories) {
-    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
+  /** @param rules the run's gemeente codes and date window */
+  public DeclarationCsvParser(Set<String> knownProductCategories, StagingRules rules) {
+    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn", rules);
     this.knownProductCategories = Set.copyOf(knownProductCategories);
   }
 

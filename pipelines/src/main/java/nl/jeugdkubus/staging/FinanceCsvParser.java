@@ -21,7 +21,12 @@ public final class FinanceCsvParser extends CsvFileParser<CbsCell> {
 
   /** The table has no BSN column: its dead letters carry no masked id. */
   public FinanceCsvParser() {
-    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
+    this(StagingRules.defaults(null));
+  }
+
+  /** @param rules the run's gemeente codes (a merged-away gemeente's posts are added to its gemeente now) */
+  public FinanceCsvParser(StagingRules rules) {
+    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn", rules);
   }
 
 

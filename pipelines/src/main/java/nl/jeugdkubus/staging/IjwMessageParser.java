@@ -121,6 +121,7 @@ public final class IjwMessageParser implements Serializable {
   }
 
   private final Set<String> knownProductCategories;
+  private final StagingRules rules;
 
   /** With the JZ020 codes of the classpath copy of conf/hulpvorm-mapping.csv. */
   public IjwMessageParser() {
@@ -128,7 +129,13 @@ public final class IjwMessageParser implements Serializable {
   }
 
   public IjwMessageParser(Set<String> knownProductCategories) {
+    this(knownProductCategories, StagingRules.defaults(null));
+  }
+
+  /** @param rules the run's gemeente codes and date plausibility window */
+  public IjwMessageParser(Set<String> knownProductCategories, StagingRules rules) {
     this.knownProductCategories = Set.copyOf(knownProductCategories);
+    this.rules = rules;
   }
 
   /**
@@ -367,7 +374,7 @@ public final class IjwMessageParser implements Serializable {
       }
       String g = StagingValues.gmFromIjw(s);
       if (g == null) issues.add(Reasons.INVALID_CODE, label + " (gemeente) " + StagingValues.safe(s) + " is not 4 digits");
-      return g;
+      return rules.gemeenten().check(label + " (gemeente)", g, issues);
     }
 
     private String bsn(String path, Issues issues) {
@@ -389,7 +396,7 @@ public final class IjwMessageParser implements Serializable {
         return null;
       }
       try {
-        return StagingValues.ijwDate(s);
+        return rules.dates().check(label, StagingValues.ijwDate(s), personal, issues);
       } catch (IllegalArgumentException e) {
         issues.add(Reasons.INVALID_DATE, personal
             ? label + " is not a valid date"

@@ -13,10 +13,20 @@ import nl.jeugdkubus.model.DeadLetter;
 final class Issues {
   private final List<String> codes = new ArrayList<>();
   private final List<String> texts = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   void add(String code, String text) {
     codes.add(code);
     texts.add(text);
+  }
+
+  /** Something done to a valid record that the run summary counts (e.g. a merged-away gemeente mapped). */
+  void note(String name) {
+    notes.add(name);
+  }
+
+  List<String> notes() {
+    return notes;
   }
 
   boolean isEmpty() {

@@ -38,26 +38,37 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
+  private final GemeenteCodes gemeenten;
 
   public ReadCbsTables(String glob) {
+    this(glob, GemeenteCodes.packaged());
+  }
+
+  /** @param gemeenten the run's gemeente codes (RegioS GMxxxx must be one) */
+  public ReadCbsTables(String glob, GemeenteCodes gemeenten) {
     this.glob = glob;
+    this.gemeenten = gemeenten;
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
     PCollectionTuple out = StagingFiles.match(input, "Cbs", glob)
-        .apply("ParseCbs", ParDo.of(new ParseFn()).withOutputTags(Tags.CBS_CELLS, TupleTagList.of(Tags.DEAD_LETTERS)));
+        .apply("ParseCbs", ParDo.of(new ParseFn(new CbsTableParser(gemeenten))).withOutputTags(Tags.CBS_CELLS, TupleTagList.of(Tags.DEAD_LETTERS)));
     out.get(Tags.CBS_CELLS).setCoder(AvroCoder.of(CbsCell.class));
     out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
     return out;
   }
 
   static final class ParseFn extends DoFn<FileIO.ReadableFile, CbsCell> {
-    private final CbsTableParser parser = new CbsTableParser();
+    private final CbsTableParser parser;
     private final Counter read = Counters.counter("staging.cbs.read");
     private final Counter records = Counters.counter("staging.cbs.records");
     private final Counter dead = Counters.counter("staging.cbs.dead");
     private transient Map<String, Map<String, String>> statusCache;
+
+    ParseFn(CbsTableParser parser) {
+      this.parser = parser;
+    }
 
     @Setup
     public void setup() {
@@ -78,6 +89,11 @@ public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
         public void dead(DeadLetter d) {
           dead.inc();
           out.get(Tags.DEAD_LETTERS).output(d);
+        }
+
+        @Override
+        public void note(String what) {
+          Counters.counter("staging." + CbsTableParser.SOURCE + "." + what).inc();
         }
       };
       if (CbsTableParser.isPeriodenFile(name)) {

@@ -36,19 +36,34 @@ public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> 
 
   /** Municipal registrations to {@link Tags#REGISTRATION_ROWS}; conf: the run's tables (conf/verwijzers.csv; null: packaged). */
   public static ReadCsvFiles<RegistrationRow> registrations(String glob, ConfTables conf) {
-    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(conf)),
+    return registrations(glob, conf, StagingRules.defaults(conf));
+  }
+
+  /** As {@link #registrations(String, ConfTables)}, with the run's gemeente codes and date window. */
+  public static ReadCsvFiles<RegistrationRow> registrations(String glob, ConfTables conf, StagingRules rules) {
+    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(conf), rules),
         Tags.REGISTRATION_ROWS, RegistrationRow.class);
   }
 
   /** The flat declarations export to {@link Tags#DECLARATIE_REGELS} (sourceFormat "CSV"); conf: conf/hulpvorm-mapping.csv. */
   public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, ConfTables conf) {
-    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(conf)),
+    return declarations(glob, conf, StagingRules.defaults(conf));
+  }
+
+  /** As {@link #declarations(String, ConfTables)}, with the run's gemeente codes and date window. */
+  public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, ConfTables conf, StagingRules rules) {
+    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(conf), rules),
         Tags.DECLARATIE_REGELS, DeclaratieRegel.class);
   }
 
   /** The optional municipal finance table to {@link Tags#CBS_CELLS} (table "financien"). */
   public static ReadCsvFiles<CbsCell> finance(String glob) {
-    return new ReadCsvFiles<>("Finance", glob, new FinanceCsvParser(), Tags.CBS_CELLS, CbsCell.class);
+    return finance(glob, StagingRules.defaults(null));
+  }
+
+  /** As {@link #finance(String)}, with the run's gemeente codes. */
+  public static ReadCsvFiles<CbsCell> finance(String glob, StagingRules rules) {
+    return new ReadCsvFiles<>("Finance", glob, new FinanceCsvParser(rules), Tags.CBS_CELLS, CbsCell.class);
   }
 
   @Override

@@ -29,6 +29,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
   private final ConfTables conf;
+  private final StagingRules rules;
 
   public ReadIjwMessages(String glob) {
     this(glob, null);
@@ -36,15 +37,21 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
 
   /** @param conf the run's configuration tables (for hulpvorm-mapping.csv), or null for the packaged conf/ */
   public ReadIjwMessages(String glob, ConfTables conf) {
+    this(glob, conf, StagingRules.defaults(conf));
+  }
+
+  /** @param rules the run's gemeente codes and date plausibility window */
+  public ReadIjwMessages(String glob, ConfTables conf, StagingRules rules) {
     this.glob = glob;
     this.conf = conf;
+    this.rules = rules;
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
     Set<String> categories = ProductCategories.load(conf);
     PCollectionTuple out = StagingFiles.match(input, "Ijw", glob)
-        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories)))
+        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules)))
             .withOutputTags(Tags.IJW_TOEWIJZINGEN,
                 TupleTagList.of(Tags.IJW_START_STOP).and(Tags.DECLARATIE_REGELS).and(Tags.DEAD_LETTERS)));
     out.get(Tags.IJW_TOEWIJZINGEN).setCoder(AvroCoder.of(IjwToewijzing.class));

@@ -33,6 +33,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String cbsGlob;
   private final String financeGlob;
   private final ConfTables conf;
+  private final StagingRules rules;
 
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob) {
     this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null);
@@ -46,6 +47,13 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   /** @param financeGlob the optional municipal finance table (CSV), or null */
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob,
       String financeGlob, ConfTables conf) {
+    this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, financeGlob, conf, StagingRules.defaults(conf));
+  }
+
+  /** @param rules the run's gemeente codes and date plausibility window (RunConfiguration.stagingRules) */
+  public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob,
+      String financeGlob, ConfTables conf, StagingRules rules) {
+    this.rules = rules;
     this.registrationsGlob = registrationsGlob;
     this.ijwGlob = ijwGlob;
     this.declarationsCsvGlob = declarationsCsvGlob;
@@ -64,29 +72,29 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
 
     if (registrationsGlob != null) {
-      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf));
+      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf, rules));
       registrations.add(t.get(Tags.REGISTRATION_ROWS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (ijwGlob != null) {
-      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf));
+      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf, rules));
       toewijzingen.add(t.get(Tags.IJW_TOEWIJZINGEN));
       startStops.add(t.get(Tags.IJW_START_STOP));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (declarationsCsvGlob != null) {
-      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, conf));
+      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, conf, rules));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (cbsGlob != null) {
-      PCollectionTuple t = input.apply("ReadCbsTables", new ReadCbsTables(cbsGlob));
+      PCollectionTuple t = input.apply("ReadCbsTables", new ReadCbsTables(cbsGlob, rules.gemeenten()));
       cells.add(t.get(Tags.CBS_CELLS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (financeGlob != null) {
-      PCollectionTuple t = input.apply("ReadFinance", ReadCsvFiles.finance(financeGlob));
+      PCollectionTuple t = input.apply("ReadFinance", ReadCsvFiles.finance(financeGlob, rules));
       cells.add(t.get(Tags.CBS_CELLS));
       dead.add(t.get(Tags.DEAD_LETTERS));
     }

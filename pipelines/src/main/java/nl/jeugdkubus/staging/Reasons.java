@@ -39,6 +39,17 @@ public final class Reasons {
   public static final String INVALID_ENCODING = "INVALID_ENCODING";
   /** A CSV line longer than the reader keeps (64 KiB). */
   public static final String LINE_TOO_LONG = "LINE_TOO_LONG";
+  /** A gemeente code (GM + 4 digits) that is neither in conf/gemeenten-2026.csv nor merged away in conf/herindelingen.csv. */
+  public static final String UNKNOWN_GEMEENTE = "UNKNOWN_GEMEENTE";
+  /** A CBS period key that is not yyyyJJ00, yyyyHJ01-02, yyyyKW01-04 or yyyyMM01-12 (CbsPeriodKey). */
+  public static final String INVALID_PERIOD = "INVALID_PERIOD";
+  /** A valid date outside the plausibility window (DatePlausibility; docs/reliability.md "Plausibility rules"). */
+  public static final String IMPLAUSIBLE_DATE = "IMPLAUSIBLE_DATE";
+  /**
+   * Not a dead letter: the missing-value reason a CBS cell carries (CbsCell.missingReason) when CBS
+   * published '.' or null (secret or not available); the cell is kept with value null.
+   */
+  public static final String SECRET_OR_UNKNOWN = "SECRET_OR_UNKNOWN";
   /** The file could not be read (I/O error). */
   public static final String READ_ERROR = "READ_ERROR";
 }

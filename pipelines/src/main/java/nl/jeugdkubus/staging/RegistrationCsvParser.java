@@ -23,14 +23,17 @@ public final class RegistrationCsvParser extends CsvFileParser<RegistrationRow> 
 
   private final Set<String> verwijzers;
 
-  /** With the COD327 codes of the classpath copy of conf/verwijzers.csv. */
+  /** With the COD327 codes and gemeenten of the classpath copy of conf/, and the default date window. */
   public RegistrationCsvParser() {
-    this(ProductCategories.verwijzers(null));
+    this(ProductCategories.verwijzers(null), StagingRules.defaults(null));
   }
 
-  /** @param verwijzers the COD327 codes a verwijzer_cod327 may hold (else UNKNOWN_CODE) */
-  public RegistrationCsvParser(Set<String> verwijzers) {
-    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn");
+  /**
+   * @param verwijzers the COD327 codes a verwijzer_cod327 may hold (else UNKNOWN_CODE)
+   * @param rules the run's gemeente codes and date window
+   */
+  public RegistrationCsvParser(Set<String> verwijzers, StagingRules rules) {
+    super(SOURCE, RECORD_TYPE, REQUIRED_COLUMNS, "bsn", rules);
     this.verwijzers = Set.copyOf(verwijzers);
   }
 

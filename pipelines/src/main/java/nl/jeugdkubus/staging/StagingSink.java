@@ -11,4 +11,10 @@ public interface StagingSink<T> {
   void record(T record);
 
   void dead(DeadLetter deadLetter);
+
+  /**
+   * Counts something done to a record handed to {@link #record} (e.g. "gemeente.mapped"): the run
+   * counts it as staging.&lt;source&gt;.&lt;name&gt;. Default: not counted.
+   */
+  default void note(String name) {}
 }
