@@ -113,6 +113,16 @@ public final class RunSummary {
         out.add(s + ": " + t + " line(s) were not UTF-8 and were read as Windows-1252 (transcoded); "
             + "check the export's encoding");
       }
+      long m = get("staging." + s + ".gemeente.mapped");
+      if (m > 0) {
+        out.add(s + ": " + m + " record(s) carried the code of a merged-away gemeente and were mapped to the gemeente it "
+            + "merged into (conf/herindelingen.csv)");
+      }
+    }
+    long missing = get("staging.cbs.values.missing");
+    if (missing > 0) {
+      out.add("cbs: " + missing + " value(s) were '.' or null (CBS: secret or not available) and are kept as missing "
+          + "(missingReason SECRET_OR_UNKNOWN)");
     }
     return out;
   }

@@ -8,6 +8,7 @@ import nl.jeugdkubus.model.DeadLetter;
 public final class ParseResult<T> implements StagingSink<T> {
   private final List<T> records = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final java.util.Map<String, Long> notes = new java.util.TreeMap<>();
 
   @Override
   public void record(T record) {
@@ -17,6 +18,16 @@ public final class ParseResult<T> implements StagingSink<T> {
   @Override
   public void dead(DeadLetter deadLetter) {
     deadLetters.add(deadLetter);
+  }
+
+  @Override
+  public void note(String name) {
+    notes.merge(name, 1L, Long::sum);
+  }
+
+  /** How often each note was counted (e.g. gemeente.mapped). */
+  public java.util.Map<String, Long> notes() {
+    return notes;
   }
 
   public List<T> records() {

@@ -164,4 +164,94 @@ class CbsTableParserTest {
     parser.parseCsv("x.csv", TestText.utf8("ID;Perioden;A_1\n0;2024JJ00;1\n"), t -> null, r);
     assertEquals(List.of("MISSING_COLUMN"), r.deadLetters().stream().map(DeadLetter::getReason).toList());
   }
+
+  // ---- missing values, period keys and gemeente codes (issue 8) ----
+
+  @Test
+  void theExcerptsNullsAreMissingValuesWithTheirReason() throws IOException {
+    ParseResult<CbsCell> r = new ParseResult<>();
+    try (InputStream in = Files.newInputStream(EXCERPT)) {
+      parser.parseJson(EXCERPT.getFileName().toString(), in, Map.of("2022JJ00", "Definitief"), r);
+    }
+    assertEquals(List.of(), r.deadLetters());
+    for (CbsCell c : r.records()) {
+      assertEquals(c.getValue() == null ? Reasons.SECRET_OR_UNKNOWN : null, c.getMissingReason(), c.toString());
+    }
+    assertEquals(Map.of(CbsTableParser.MISSING_NOTE, 7L), r.notes());
+  }
+
+  @Test
+  void aDotIsAMissingValueAndTheRowIsKept() {
+    // GM0060 as CBS writes it in the UntypedDataSet / a hand-edited file: "." for secret
+    String json = "{\"odata.metadata\":\"https://opendata.cbs.nl/ODataApi/OData/85098NED/$metadata#x\",\"value\":[\n"
+        + "{\"ID\":6,\"RegioS\":\"GM0060    \",\"Perioden\":\"2022JJ00\",\"JongerenMetJeugdhulpInNatura_1\":7.9,"
+        + "\"JongerenMetJeugdhMetVerblInNat_2\":\".\",\"JongerenMetJeugdbescherming_3\":\" . \",\"JongerenMetJeugdreclassering_5\":null}\n"
+        + "]}";
+    ParseResult<CbsCell> r = new ParseResult<>();
+    parser.parseJson("85098NED_TypedDataSet.json", TestText.utf8(json), Map.of(), r);
+    assertEquals(List.of(), r.deadLetters());
+    assertEquals(4, r.records().size(), "one cell per topic, the row is kept");
+    assertEquals(7.9, cell(r.records(), "GM0060", "JongerenMetJeugdhulpInNatura_1").getValue());
+    assertNull(cell(r.records(), "GM0060", "JongerenMetJeugdhulpInNatura_1").getMissingReason());
+    for (String m : List.of("JongerenMetJeugdhMetVerblInNat_2", "JongerenMetJeugdbescherming_3", "JongerenMetJeugdreclassering_5")) {
+      CbsCell c = cell(r.records(), "GM0060", m);
+      assertNull(c.getValue(), m);
+      assertEquals(Reasons.SECRET_OR_UNKNOWN, c.getMissingReason(), m);
+      assertTrue(c.getDimensions().isEmpty(), "a '.' is not a dimension: " + c.getDimensions());
+    }
+    assertEquals(Map.of(CbsTableParser.MISSING_NOTE, 3L), r.notes());
+  }
+
+  @Test
+  void csvDotAndEmptyAreMissingValuesWithTheirReason() {
+    String csv = "ID;RegioS;Perioden;JongerenMetJeugdhulpInNatura_1;JongerenMetJeugdbescherming_3\n"
+        + "0;GM0014;2022JJ00;.;\n";
+    ParseResult<CbsCell> r = new ParseResult<>();
+    parser.parseCsv("85098NED.csv", TestText.utf8(csv), t -> null, r);
+    assertEquals(List.of(), r.deadLetters());
+    assertEquals(2, r.records().size());
+    assertTrue(r.records().stream().allMatch(c -> c.getValue() == null && Reasons.SECRET_OR_UNKNOWN.equals(c.getMissingReason())));
+  }
+
+  @Test
+  void impossibleAndNonNumericPeriodKeysAreDeadLetters() {
+    String json = "{\"value\":[\n"
+        + "{\"RegioS\":\"GM0014\",\"Perioden\":\"2024MM13\",\"A_1\":1},\n"
+        + "{\"RegioS\":\"GM0014\",\"Perioden\":\"2024KW05\",\"A_1\":1},\n"
+        + "{\"RegioS\":\"GM0014\",\"Perioden\":\"2024HJ03\",\"A_1\":1},\n"
+        + "{\"RegioS\":\"GM0014\",\"Perioden\":\"ABCDJJ00\",\"A_1\":1},\n"
+        + "{\"RegioS\":\"GM0014\",\"Perioden\":\"2024MM12\",\"A_1\":1}\n"
+        + "]}";
+    ParseResult<CbsCell> r = new ParseResult<>();
+    parser.parseJson("85098NED.json", TestText.utf8(json), Map.of(), r);
+    assertEquals(1, r.records().size());
+    assertEquals("2024MM12", r.records().get(0).getPeriodeKey());
+    assertEquals(4, r.deadLetters().size());
+    String[] keys = {"2024MM13", "2024KW05", "2024HJ03", "ABCDJJ00"};
+    for (int i = 0; i < 4; i++) {
+      DeadLetter d = r.deadLetters().get(i);
+      assertEquals(Reasons.INVALID_PERIOD, d.getReason());
+      assertEquals("value[" + i + "]", d.getPosition());
+      assertTrue(d.getDetail().startsWith("Perioden '" + keys[i] + "' is not a CBS period key"), d.getDetail());
+    }
+  }
+
+  @Test
+  void gemeenteRegionsMustBeKnownOtherRegionsPass() {
+    String csv = "RegioS;Perioden;A_1\n"
+        + "GM9999;2022JJ00;1\n" // unknown: dead letter
+        + "GM0585;2022JJ00;2\n" // Binnenmaas, merged into Hoeksche Waard in 2019: kept as it is
+        + "NL01;2022JJ00;3\n"
+        + "PV20;2022JJ00;4\n"
+        + "LD01;2022JJ00;5\n"
+        + "GM1963;2022JJ00;6\n";
+    ParseResult<CbsCell> r = new ParseResult<>();
+    parser.parseCsv("85098NED.csv", TestText.utf8(csv), t -> null, r);
+    assertEquals(1, r.deadLetters().size());
+    DeadLetter d = r.deadLetters().get(0);
+    assertEquals(Reasons.UNKNOWN_GEMEENTE, d.getReason());
+    assertEquals("line 2", d.getPosition());
+    assertTrue(d.getDetail().startsWith("RegioS GM9999 is neither"), d.getDetail());
+    assertEquals(List.of("GM0585", "NL01", "PV20", "LD01", "GM1963"), r.records().stream().map(CbsCell::getRegioCode).toList());
+  }
 }
