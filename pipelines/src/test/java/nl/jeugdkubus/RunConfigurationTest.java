@@ -131,6 +131,41 @@ class RunConfigurationTest {
   }
 
   @Test
+  void aConfDirLackingTheHerindelingTableIsAnErrorNamingIt() throws Exception {
+    Path conf = copyOfConf();
+    Files.delete(conf.resolve("herindelingen.csv"));
+    assertRejected(execute(args("--confDir=" + conf)), "herindelingen.csv");
+  }
+
+  @Test
+  void aHerindelingTableWithBadContentIsAnError() throws Exception {
+    Path conf = copyOfConf();
+    // Aalten is a gemeente of gemeenten-2026.csv: it cannot have merged away
+    Files.writeString(conf.resolve("herindelingen.csv"), "oude_code;oude_naam;nieuwe_code;nieuwe_naam;datum\n"
+        + "GM0197;Aalten;GM1963;Hoeksche Waard;2019-01-01\n");
+    assertRejected(execute(args("--confDir=" + conf)), "GM0197 is merged away but still a gemeente");
+    Files.writeString(conf.resolve("herindelingen.csv"), "oude_code;oude_naam;nieuwe_code;nieuwe_naam;datum\n"
+        + "GM0585;Binnenmaas;GM9998;X;2019-01-01\n");
+    assertRejected(execute(args("--confDir=" + conf)), "GM0585 does not lead to a gemeente");
+  }
+
+  @Test
+  void aNegativeMaxDaysAheadIsAnError() throws Exception {
+    assertRejected(execute(args("--maxDaysAhead=-1")), "--maxDaysAhead");
+  }
+
+  @Test
+  void theDateWindowFollowsThePeriodsAndMaxDaysAhead() throws Exception {
+    RunConfiguration c = RunConfiguration.from(RunConfiguration.parseOptions(
+        args("--periods=2030H1,2030H2", "--maxDaysAhead=10").toArray(String[]::new)));
+    var dates = roundTrip(c).stagingRules().dates();
+    // the end of 2030H2 is later than today: 2030-12-31 + 10 days
+    assertEquals(java.time.LocalDate.of(2031, 1, 10), dates.latest(nl.jeugdkubus.staging.DatePlausibility.Kind.EVENT));
+    assertEquals(java.time.LocalDate.of(2002, 1, 2), dates.earliest(nl.jeugdkubus.staging.DatePlausibility.Kind.BIRTH));
+    assertEquals("GM1963", c.stagingRules().gemeenten().resolve("GM0585"));
+  }
+
+  @Test
   void aConfTableWithBadContentIsAnError() throws Exception {
     Path conf = copyOfConf();
     Files.writeString(conf.resolve("cbs-leeftijd.csv"), "leeftijd_key;leeftijd\n10000;nul\n");
