@@ -205,6 +205,7 @@ class ParserPropertiesTest {
       cellsPerRow.merge(c.getPosition(), 1, Integer::sum);
       assertEquals(c.getValue() == null, Reasons.SECRET_OR_UNKNOWN.equals(c.getMissingReason()), c.toString());
       assertNotNull(CbsPeriodKey.parse(c.getPeriodeKey()), "only valid period keys pass: " + c.getPeriodeKey());
+      assertTrue(c.getDimensions().values().stream().noneMatch(v -> v.strip().equals(".")), () -> "'.' is a missing value, not a dimension: " + c);
     }
     Map<String, Integer> deadPerRow = new HashMap<>();
     for (DeadLetter d : r.deadLetters()) {
