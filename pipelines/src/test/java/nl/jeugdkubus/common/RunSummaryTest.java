@@ -78,4 +78,19 @@ class RunSummaryTest {
     assertEquals(List.of("derived cells reach the internal cube"), failing(m));
     assertFalse(new RunSummary(m).reconciles());
   }
+
+  @Test
+  void mappedGemeentenAndMissingCbsValuesAreNotedNotFailed() {
+    Map<String, Long> m = consistent();
+    m.put("staging.registraties.gemeente.mapped", 3L);
+    m.put("staging.cbs.values.missing", 7L);
+    RunSummary s = new RunSummary(m);
+    assertTrue(s.reconciles(), "notes are no reconciliation checks");
+    assertEquals(List.of(
+        "registraties: 3 record(s) carried the code of a merged-away gemeente and were mapped to the gemeente it merged into (conf/herindelingen.csv)",
+        "cbs: 7 value(s) were '.' or null (CBS: secret or not available) and are kept as missing (missingReason SECRET_OR_UNKNOWN)"),
+        s.notes());
+    assertTrue(s.render().contains("registraties: 3 record(s) carried"), s.render());
+    assertEquals(List.of(), new RunSummary(consistent()).notes());
+  }
 }
