@@ -125,6 +125,8 @@ class ReadSourcesTest {
     assertEquals(2, counter(result, "staging.cbs.read")); // the Perioden file is not a data file
     assertEquals(52, counter(result, "staging.cbs.records"));
     assertEquals(1, counter(result, "staging.cbs.dead"));
+    // the excerpt's 7 nulls (GM0047/_5, GM0059/_5, GM0060/_2.._5, GM0072/_5) are cells without a value
+    assertEquals(7, counter(result, "staging.cbs.values.missing"));
   }
 
   @Test
