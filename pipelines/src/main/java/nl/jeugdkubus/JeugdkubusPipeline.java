@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nl.jeugdkubus.common.ConfigurationException;
+import nl.jeugdkubus.common.InputDigests;
+import nl.jeugdkubus.publish.OutputEntry;
 import nl.jeugdkubus.common.PausePoint;
 import nl.jeugdkubus.common.CountElements;
 import nl.jeugdkubus.common.ModelCoders;
@@ -173,6 +175,11 @@ public final class JeugdkubusPipeline {
   /** The pipeline of the diagram in docs/architecture.md, writing below {@code out} (the pending folder). */
   static void build(Pipeline p, RunConfiguration config, String out) {
     ModelCoders.register(p);
+    for (java.util.Map.Entry<String, String> g : config.globs().entrySet()) {
+      if (g.getValue() != null) {
+        p.apply("InputDigests-" + g.getKey(), new InputDigests(g.getKey(), g.getValue(), config.input(), out + "/" + OutputEntry.INPUTS.fileName()));
+      }
+    }
     PCollectionTuple staged = p.apply("ReadSources",
         new ReadSources(config.glob("registraties"), config.glob("ijw"), config.glob("declaraties_csv"), config.glob("cbs"),
             config.glob("financien"), config.conf(), config.stagingRules()));

@@ -13,12 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.InputDigestList;
+import nl.jeugdkubus.common.SoftwareVersion;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.common.RunSummary;
 import nl.jeugdkubus.publish.OutputEntry;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * manifest.json: what ran, on what (input files, configuration tables with their SHA-256), with which
@@ -36,6 +36,8 @@ public final class Manifest {
     m.put("finished", Instant.now().toString());
     m.put("state", state == null ? "UNKNOWN" : state.toString());
     m.put("runner", config.runner());
+    SoftwareVersion sw = SoftwareVersion.current();
+    m.put("software", Map.of("version", sw.version(), "commit", sw.commit()));
     m.put("periods", config.periods().stream().map(Period::toString).toList());
     m.put("purpose", config.purpose());
     m.put("key_id", config.keyId());
@@ -44,7 +46,7 @@ public final class Manifest {
     m.put("index_base", config.indexBase().toString());
     m.put("max_reject_percent", config.maxRejectPercent());
     m.put("reference_group", config.referenceGroup());
-    m.put("inputs", inputFiles(config));
+    m.put("inputs", inputs(config, pending));
     m.put("configuration", configuration(config.conf()));
     m.put("outputs", outputs(config.output(), pending));
     m.put("counters", summary.counters());
@@ -118,28 +120,44 @@ public final class Manifest {
     return out;
   }
 
-  /** Input files per source with their sizes. */
-  private static Map<String, List<Map<String, Object>>> inputFiles(RunConfiguration config) {
-    Map<String, List<Map<String, Object>>> m = new LinkedHashMap<>();
+  /** Sources with at most this many files list each file in the manifest; all sources have their list file. */
+  static final int LIST_FILES_UP_TO = 1000;
+
+  /**
+   * Per source: its glob, the number and total size of its files, the SHA-256 of the sorted digest list
+   * ({@link InputDigestList}, the list itself in {@code inputs/<source>.sha256}) and, for up to
+   * {@value #LIST_FILES_UP_TO} files, every file with its size and SHA-256.
+   */
+  static Map<String, Object> inputs(RunConfiguration config, Path pending) {
+    Map<String, Object> m = new LinkedHashMap<>();
     for (Map.Entry<String, String> g : config.globs().entrySet()) {
-      List<Map<String, Object>> files = new ArrayList<>();
+      Map<String, Object> src = new LinkedHashMap<>();
+      src.put("glob", g.getValue() == null ? "none" : g.getValue());
       if (g.getValue() != null) {
+        String name = OutputEntry.INPUTS.fileName() + "/" + g.getKey() + ".sha256";
+        InputDigestList list;
         try {
-          MatchResult r = FileSystems.match(g.getValue());
-          if (r.status() == MatchResult.Status.OK) {
-            for (MatchResult.Metadata md : r.metadata()) {
-              Map<String, Object> f = new LinkedHashMap<>();
-              f.put("file", md.resourceId().getFilename());
-              f.put("bytes", md.sizeBytes());
-              files.add(f);
-            }
-          }
+          list = InputDigestList.canonicalise(pending.resolve(name));
         } catch (IOException e) {
-          // listed as empty; the pipeline reports unreadable inputs itself
+          throw new UncheckedIOException("Cannot read the input digests " + name, e);
+        }
+        src.put("files", list.files());
+        src.put("bytes", list.bytes());
+        src.put("list", name);
+        src.put("list_sha256", list.sha256());
+        if (list.files() <= LIST_FILES_UP_TO) {
+          List<Map<String, Object>> files = new ArrayList<>();
+          for (String line : list.lines()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("file", InputDigestList.path(line));
+            f.put("bytes", Long.parseLong(line.split("  ", 3)[1]));
+            f.put("sha256", InputDigestList.sha256(line));
+            files.add(f);
+          }
+          src.put("per_file", files);
         }
       }
-      files.sort(Comparator.comparing(f -> (String) f.get("file")));
-      m.put(g.getKey(), files);
+      m.put(g.getKey(), src);
     }
     return m;
   }

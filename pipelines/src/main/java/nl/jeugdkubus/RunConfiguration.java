@@ -324,6 +324,11 @@ public final class RunConfiguration implements Serializable {
   }
 
   /** The output folder (absolute). */
+  /** The --input folder (absolute), or null when every source was given by its own glob. */
+  public String input() {
+    return input;
+  }
+
   public String output() {
     return output;
   }

@@ -55,6 +55,10 @@ class PublishedRunTest {
   }
 
   static Result execute(String... extra) {
+    return execute(input, output, extra);
+  }
+
+  static Result execute(Path input, Path output, String... extra) {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--keyFile=" + key,
         "--periods=2023H1-2023H2", "--internalCube=true", "--progress=false",
         "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
@@ -102,6 +106,78 @@ class PublishedRunTest {
     assertFalse(shareable.get("deadletters"));
     assertFalse(shareable.get("manifest.json"));
     assertTrue(shareable.get("dimensions"));
+  }
+
+  @Test
+  void theManifestRecordsEveryInputFileWithItsSha256AndTheSoftwareVersion() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
+    JsonNode ijw = m.get("inputs").get("ijw");
+    // every message file of the input folder, each with the digest of its bytes (sha256 computed here, by the test)
+    List<Path> files;
+    try (java.util.stream.Stream<Path> s = Files.list(input.resolve("ijw"))) {
+      files = s.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+    }
+    assertTrue(files.size() > 10, "generated messages: " + files.size());
+    assertEquals(files.size(), ijw.get("files").asInt());
+    Map<String, String> listed = new HashMap<>();
+    for (JsonNode f : ijw.get("per_file")) listed.put(f.get("file").asText(), f.get("sha256").asText());
+    for (Path f : files) {
+      assertEquals(OutputSnapshot.sha256(Files.readAllBytes(f)), listed.get("ijw/" + f.getFileName()), f.toString());
+    }
+    // the list file is the sorted list the list digest is taken over
+    String list = Files.readString(output.resolve(ijw.get("list").asText()));
+    assertEquals(files.size(), list.lines().count());
+    assertEquals(OutputSnapshot.sha256(list.getBytes(StandardCharsets.UTF_8)), ijw.get("list_sha256").asText());
+    for (String source : List.of("registraties", "ijw", "declaraties_csv", "cbs", "financien")) {
+      assertTrue(m.get("inputs").get(source).get("files").asInt() > 0, source + " has input files in the manifest");
+    }
+    assertFalse(m.get("software").get("commit").asText().isBlank());
+    assertFalse(m.get("software").get("version").asText().isBlank());
+  }
+
+  /**
+   * Same input, same key, another run id and folder: the outputs differ only where CompareRuns allows
+   * (run_id column, run id and times in the manifest), so the check proves the figures are the same. One
+   * message file fewer in the input makes them different.
+   */
+  @Test
+  void aRerunOnTheSameInputIsEquivalentAndOneChangedFileIsNot() throws Exception {
+    Path again = dir.resolve("again");
+    Result second = execute(input, again, "--runId=second", "--maxRejectPercent=100");
+    assertEquals(0, second.exitCode(), second.out() + second.err());
+    assertEquals(List.of(), nl.jeugdkubus.tools.CompareRuns.compare(output, again));
+    // without leaving out run_id the tables differ in every row: the equivalence is not vacuous
+    assertFalse(nl.jeugdkubus.tools.CompareParquet.compare(output.resolve(firstTableEntry()),
+        again.resolve(firstTableEntry()), 0, 1).equal());
+
+    Path changed = dir.resolve("changed-input");
+    copyTree(input, changed);
+    Path oneMessage;
+    try (java.util.stream.Stream<Path> s = Files.list(changed.resolve("ijw"))) {
+      oneMessage = s.filter(f -> f.getFileName().toString().startsWith("JW323")).sorted().findFirst().orElseThrow();
+    }
+    Files.delete(oneMessage);
+    Path other = dir.resolve("other");
+    Result third = execute(changed, other, "--runId=third", "--maxRejectPercent=100");
+    assertEquals(0, third.exitCode(), third.out() + third.err());
+    List<String> diffs = nl.jeugdkubus.tools.CompareRuns.compare(output, other);
+    assertTrue(diffs.stream().anyMatch(d -> d.startsWith("manifest.json")), diffs.toString());
+    assertTrue(diffs.stream().anyMatch(d -> d.startsWith("inputs")), diffs.toString());
+  }
+
+  /** The published Parquet entry that holds the indicator rows (with a run_id column). */
+  static String firstTableEntry() {
+    return Files.isDirectory(output.resolve("tables")) ? "tables" : "cube";
+  }
+
+  static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(t);
+        else Files.copy(p, t);
+      }
+    }
   }
 
   @Test

@@ -15,7 +15,9 @@ public enum OutputEntry {
   REPORT("report", Access.SHAREABLE),
   INTERNAL("internal", Access.OWNER_ONLY),
   DEADLETTERS("deadletters", Access.OWNER_ONLY),
-  MANIFEST("manifest.json", Access.NOT_SHARED);
+  MANIFEST("manifest.json", Access.NOT_SHARED),
+  /** Per source the SHA-256 of every input file (common/InputDigests): file names and digests only. */
+  INPUTS("inputs", Access.NOT_SHARED);
 
   /** Who may read an entry. */
   public enum Access {

@@ -49,7 +49,7 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * form).
  *
  * <pre>
- * java -cp jeugdkubus.jar nl.jeugdkubus.tools.CompareParquet [--tolerance=1e-9] [--max-differences=20] dirA dirB
+ * java -cp jeugdkubus.jar nl.jeugdkubus.tools.CompareParquet [--tolerance=1e-9] [--max-differences=20] [--ignore-columns=run_id,...] dirA dirB
  * exit 0: equal; 1: different; 2: usage or read error
  * </pre>
  */
@@ -61,7 +61,23 @@ public final class CompareParquet {
 
   /** A table read from one folder: sorted column names and rows (column name to normalised value). */
   public record Table(Path root, List<Path> files, SortedSet<String> columns, SortedSet<String> floatingColumns,
-      List<Map<String, Object>> rows) {}
+      List<Map<String, Object>> rows) {
+    /** The same table without the given columns (e.g. run_id when two runs are compared). */
+    public Table without(java.util.Set<String> ignored) {
+      if (ignored.isEmpty()) return this;
+      SortedSet<String> cols = new TreeSet<>(columns);
+      cols.removeAll(ignored);
+      SortedSet<String> fl = new TreeSet<>(floatingColumns);
+      fl.removeAll(ignored);
+      List<Map<String, Object>> rs = new ArrayList<>(rows.size());
+      for (Map<String, Object> r : rows) {
+        Map<String, Object> c = new TreeMap<>(r);
+        c.keySet().removeAll(ignored);
+        rs.add(c);
+      }
+      return new Table(root, files, cols, fl, rs);
+    }
+  }
 
   /** Outcome of a comparison. {@code differences} holds at most maxDifferences messages; {@code differenceCount} all. */
   public record Result(int filesA, int filesB, long rowsA, long rowsB, int columns, long differenceCount,
@@ -84,12 +100,15 @@ public final class CompareParquet {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     double tolerance = DEFAULT_TOLERANCE;
     int max = DEFAULT_MAX_DIFFERENCES;
+    java.util.Set<String> ignored = new TreeSet<>();
     List<String> dirs = new ArrayList<>();
     try {
       for (String a : args) {
         if (a.startsWith("--tolerance=")) {
           tolerance = Double.parseDouble(a.substring("--tolerance=".length()));
           if (!(tolerance >= 0)) throw new IllegalArgumentException("tolerance must be >= 0");
+        } else if (a.startsWith("--ignore-columns=")) {
+          for (String c : a.substring("--ignore-columns=".length()).split(",")) if (!c.isBlank()) ignored.add(c.trim());
         } else if (a.startsWith("--max-differences=")) {
           max = Integer.parseInt(a.substring("--max-differences=".length()));
         } else if (a.startsWith("--")) {
@@ -107,7 +126,7 @@ public final class CompareParquet {
     }
     Result r;
     try {
-      r = compare(Path.of(dirs.get(0)), Path.of(dirs.get(1)), tolerance, max);
+      r = compare(Path.of(dirs.get(0)), Path.of(dirs.get(1)), tolerance, max, ignored);
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       err.println("CompareParquet: " + e.getMessage());
       return 2;
@@ -128,8 +147,14 @@ public final class CompareParquet {
 
   /** Reads both folders and compares them as tables. */
   public static Result compare(Path dirA, Path dirB, double tolerance, int maxDifferences) throws IOException {
-    Table a = read(dirA);
-    Table b = read(dirB);
+    return compare(dirA, dirB, tolerance, maxDifferences, java.util.Set.of());
+  }
+
+  /** Reads both folders and compares them as tables, leaving out the ignored columns. */
+  public static Result compare(Path dirA, Path dirB, double tolerance, int maxDifferences, java.util.Set<String> ignored)
+      throws IOException {
+    Table a = read(dirA).without(ignored);
+    Table b = read(dirB).without(ignored);
     List<String> diffs = new ArrayList<>();
     long[] count = {0};
     java.util.function.Consumer<String> report = d -> {
@@ -199,11 +224,14 @@ public final class CompareParquet {
 
   /** Reads every Parquet file under root into one table (partition folders become string columns). */
   public static Table read(Path root) throws IOException {
-    if (!Files.isDirectory(root)) throw new IOException("not a folder: " + root);
+    if (!Files.isDirectory(root) && !Files.isRegularFile(root)) throw new IOException("not a folder or file: " + root);
     List<Path> files;
     // a published entry (tables/, internal/) is a symbolic link into the current version: walk what it points to
     Path real = root.toRealPath();
-    try (Stream<Path> s = Files.walk(real)) {
+    // one file is a table of its own (dimensions/gemeente.parquet)
+    if (Files.isRegularFile(real)) real = real.getParent();
+    final Path only = Files.isRegularFile(root.toRealPath()) ? root.toRealPath() : null;
+    try (Stream<Path> s = only != null ? Stream.of(only) : Files.walk(real)) {
       files = s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".parquet"))
           .filter(p -> !hidden(real.relativize(p)))
