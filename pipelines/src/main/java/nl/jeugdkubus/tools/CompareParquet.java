@@ -227,10 +227,10 @@ public final class CompareParquet {
     if (!Files.isDirectory(root) && !Files.isRegularFile(root)) throw new IOException("not a folder or file: " + root);
     List<Path> files;
     // a published entry (tables/, internal/) is a symbolic link into the current version: walk what it points to
-    Path real = root.toRealPath();
+    Path resolved = root.toRealPath();
     // one file is a table of its own (dimensions/gemeente.parquet)
-    if (Files.isRegularFile(real)) real = real.getParent();
-    final Path only = Files.isRegularFile(root.toRealPath()) ? root.toRealPath() : null;
+    final Path only = Files.isRegularFile(resolved) ? resolved : null;
+    final Path real = only != null ? resolved.getParent() : resolved;
     try (Stream<Path> s = only != null ? Stream.of(only) : Files.walk(real)) {
       files = s.filter(Files::isRegularFile)
           .filter(p -> p.getFileName().toString().endsWith(".parquet"))
