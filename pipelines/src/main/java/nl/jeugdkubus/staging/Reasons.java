@@ -39,6 +39,13 @@ public final class Reasons {
   public static final String INVALID_ENCODING = "INVALID_ENCODING";
   /** A CSV line longer than the reader keeps (64 KiB). */
   public static final String LINE_TOO_LONG = "LINE_TOO_LONG";
+  /**
+   * An iJw message (JW301/305/307/323) that does not conform to its iJw 3.2 XSD: the records it touches
+   * (docs/reliability.md "XSD validation"); the detail holds the validator's masked message with line/column.
+   */
+  public static final String SCHEMA_INVALID = "SCHEMA_INVALID";
+  /** A JW323 whose TotaalIngediendBedrag differs from the signed sum of its prestaties: every prestatie of it. */
+  public static final String TOTAL_MISMATCH = "TOTAL_MISMATCH";
   /** The file could not be read (I/O error). */
   public static final String READ_ERROR = "READ_ERROR";
 }
