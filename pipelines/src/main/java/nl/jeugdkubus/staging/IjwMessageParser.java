@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.jeugdkubus.common.DeadLetters;
+import nl.jeugdkubus.common.Euros;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
@@ -201,12 +202,6 @@ public final class IjwMessageParser implements Serializable {
     String detail = "not well-formed XML at " + where + (msg.isEmpty() ? "" : ": " + StagingValues.safe(msg, 160));
     return DeadLetters.of(SOURCE, fileName, where, Reasons.STAGE, Reasons.NOT_WELL_FORMED, detail, null,
         type == null ? "IJW" : type);
-  }
-
-  /** Cents with their debit/credit sign as the message writes them: -21000 is "210,00 C". */
-  static String signedEuros(long cents) {
-    long a = Math.abs(cents);
-    return (a / 100) + "," + String.format("%02d", a % 100) + (cents < 0 ? " C" : " D");
   }
 
   /** A record that passed its field checks, with the XML span of its element. */
@@ -417,8 +412,8 @@ public final class IjwMessageParser implements Serializable {
       if (total == null || !prestatieSumComplete || !("D".equals(dc) || "C".equals(dc))) return null;
       long signedTotal = "C".equals(dc) ? -total : total;
       if (signedTotal == prestatieSum) return null;
-      return "TotaalIngediendBedrag " + signedEuros(signedTotal) + " differs from the sum of the " + records
-          + " prestaties " + signedEuros(prestatieSum) + " (difference " + signedEuros(signedTotal - prestatieSum)
+      return "TotaalIngediendBedrag " + Euros.signed(signedTotal) + " differs from the sum of the " + records
+          + " prestaties " + Euros.signed(prestatieSum) + " (difference " + Euros.signed(signedTotal - prestatieSum)
           + "): the whole declaratie " + StagingValues.safe(v(JW323_DECLARATIE + "/DeclaratieNummer")) + " is rejected";
     }
 
