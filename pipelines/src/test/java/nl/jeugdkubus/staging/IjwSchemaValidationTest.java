@@ -160,6 +160,9 @@ class IjwSchemaValidationTest {
     byte[] good = IjwMessageParserTest.example("JW323.xml").getBytes(StandardCharsets.UTF_8);
     byte[] bad = IjwMessageParserTest.example("JW323.xml").replace("<jw323:BerichtCode>490", "<jw323:BerichtCode>491")
         .getBytes(StandardCharsets.UTF_8);
+    // a fatal error (DOCTYPE refused, cut-off file) ends a validation half-way: the reused validator must recover
+    byte[] fatal = ("<!DOCTYPE x>" + IjwMessageParserTest.example("JW323.xml").substring(38)).getBytes(StandardCharsets.UTF_8);
+    byte[] cut = java.util.Arrays.copyOf(good, good.length / 2);
     int badCount = IjwSchemas.validate("JW323", bad).count(); // BerichtCode: cvc-pattern-valid and cvc-type.3.1.3
     assertEquals(2, badCount);
     List<Thread> threads = new java.util.ArrayList<>();
@@ -169,6 +172,7 @@ class IjwSchemaValidationTest {
         for (int k = 0; k < 50; k++) {
           if (!IjwSchemas.validate("JW323", good).valid()) wrong.incrementAndGet();
           if (IjwSchemas.validate("JW323", bad).count() != badCount) wrong.incrementAndGet();
+          if (IjwSchemas.validate("JW323", fatal).valid() || IjwSchemas.validate("JW323", cut).valid()) wrong.incrementAndGet();
         }
       });
       threads.add(t);
