@@ -91,8 +91,9 @@ public final class RunSummary {
     long rejected = 0;
     for (String s : STAGED_SOURCES) rejected += get("staging." + s + ".dead");
     for (String t : TYPES) rejected += get("pseudonymisation." + t + ".dead") + sumPrefix("linkage." + t + ".dead.");
+    rejected += sumPrefix("linkage.reported."); // reported but still counted (PersonLinker.REPORTED)
     out.add(new Check("dead letters written", rejected, sumPrefix("deadletters."),
-        "staging + pseudonymisation + linkage rejects = deadletters.*"));
+        "staging + pseudonymisation + linkage rejects and reports = deadletters.*"));
     out.add(new Check("derived cells reach the cube", get("marts.cells.derived"), get("marts.cube.rows"),
         "marts.cells.derived = marts.cube.rows"));
     out.add(new Check("cube rows published or suppressed", get("marts.cube.rows"),

@@ -39,9 +39,10 @@ import nl.jeugdkubus.model.ZorgMutatie;
  *       ended for a move continues in the next gemeente's episode as one trajectory (woonplaatsbeginsel).</li>
  *   <li>Herhaald beroep: another trajectory of the same zorgsoort ended in the five years before the
  *       start, with at least one day between.</li>
- *   <li>Declarations: a prestatie (declaratienummer + referentienummer + D/C) counts once; credit lines
- *       are negative; each is matched to the person's toewijzing by ToewijzingNummer and keeps its declared
- *       productcategorie.</li>
+ *   <li>Declarations: a prestatie (declaratienummer + referentienummer + D/C) counts once when redelivered
+ *       with the same content; conflicts and credits without a debit are decided by {@link DeclarationLines};
+ *       credit lines are negative; each is matched to the person's toewijzing by ToewijzingNummer and keeps
+ *       its declared productcategorie.</li>
  * </ol>
  *
  * <p>Every input record is accounted for in {@link Result#counts}: "type.linked", "type.unlinked.REASON"
@@ -49,6 +50,11 @@ import nl.jeugdkubus.model.ZorgMutatie;
  */
 public final class PersonLinker {
   public static final String STAGE = "linkage";
+  /**
+   * Count prefix of dead letters for records that still count (CONFLICTING_PRESTATIE): they are in
+   * "type.linked"/"type.unlinked" and, as dead letters, in RunSummary's "dead letters written".
+   */
+  public static final String REPORTED = "reported.";
   public static final String BRON_LOKAAL_TEAM = "lokaal_team";
   public static final String BRON_IJW = "ijw";
 
@@ -281,22 +287,21 @@ public final class PersonLinker {
 
     List<Trajectory> trajecten = merge(pseudonym, episodes, geboortejaar, geslacht);
 
-    // 5. declarations: dedupe, net, match
+    // 5. declarations: dedupe, resolve conflicts, match credits to debits, net, match to toewijzingen
     List<CostLine> kosten = new ArrayList<>();
-    Map<String, String> seen = new HashMap<>();
-    for (Declaratie d : decls) {
-      String key = d.getDeclaratieNummer() + "|" + d.getReferentieNummer() + "|" + d.getDebetCredit();
-      String prevFormat = seen.putIfAbsent(key, d.getSourceFormat());
+    for (DeclarationLines.Verdict v : DeclarationLines.judge(decls)) {
+      Declaratie d = v.line();
       String recordType = "CSV".equals(d.getSourceFormat()) ? "DECLARATIE_CSV" : "JW323";
       String source = "CSV".equals(d.getSourceFormat()) ? "declaraties_csv" : "ijw";
-      if (prevFormat != null) {
-        boolean across = !prevFormat.equals(d.getSourceFormat());
-        deadLetter(dead, counts, "declaraties", d.getSourceFile(), d.getPosition(),
-            across ? "DUPLICATE_ACROSS_SOURCES" : "DUPLICATE_PRESTATIE",
-            "prestatie " + d.getDeclaratieNummer() + "/" + d.getReferentieNummer() + " (" + d.getDebetCredit() + ") "
-                + (across ? "also arrived in the other declaration source" : "declared more than once") + "; counted once",
-            pseudonym, recordType, source);
+      if (!v.counted()) {
+        deadLetter(dead, counts, "declaraties", d.getSourceFile(), d.getPosition(), v.reason(), v.detail(), pseudonym,
+            recordType, source);
         continue;
+      }
+      if (v.reason() != null) {
+        // reported, and still counted: outside the declaraties.* accounting, inside the dead-letter count
+        dead.add(DeadLetters.of(source, d.getSourceFile(), d.getPosition(), STAGE, v.reason(), v.detail(), pseudonym, recordType));
+        inc(counts, REPORTED + "declaraties." + v.reason());
       }
       Toewijzing t = d.getToewijzingNummer() == null ? null : toewByNummer.get(d.getToewijzingNummer());
       // costs count under the declared productcategorie (what was delivered and paid); the toewijzing's

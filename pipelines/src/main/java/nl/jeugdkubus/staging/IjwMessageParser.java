@@ -1,5 +1,7 @@
 package nl.jeugdkubus.staging;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayDeque;
@@ -18,6 +20,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.jeugdkubus.common.DeadLetters;
+import nl.jeugdkubus.common.Euros;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
@@ -146,9 +149,17 @@ public final class IjwMessageParser implements Serializable {
    */
   public String parse(String fileName, InputStream in, Sink sink) {
     Run run = new Run(fileName);
+    byte[] bytes;
+    try {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      sink.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.READ_ERROR,
+          "message could not be read (" + e.getClass().getSimpleName() + ")", null, "IJW"));
+      return null;
+    }
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(in);
+      r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
       run.read(r);
     } catch (XMLStreamException e) {
       Location loc = e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
@@ -174,7 +185,7 @@ public final class IjwMessageParser implements Serializable {
         }
       }
     }
-    run.finish();
+    run.finish(run.supported ? IjwSchemas.validate(run.type, bytes) : null);
     run.buffer.replayTo(sink);
     return run.type;
   }
@@ -200,6 +211,20 @@ public final class IjwMessageParser implements Serializable {
         type == null ? "IJW" : type);
   }
 
+  /** A record that passed its field checks, with the XML span of its element. */
+  private record Pending(Object record, String position, Span span, String rawBsn) {}
+
+  /** From the end of an element's start tag to the end of its end tag (StAX and SAX report the same). */
+  private record Span(int line, int column, int endLine, int endColumn) {
+    boolean contains(IjwSchemas.Violation v) {
+      return compare(line, column, v.line(), v.column()) <= 0 && compare(v.line(), v.column(), endLine, endColumn) <= 0;
+    }
+
+    private static int compare(int l1, int c1, int l2, int c2) {
+      return l1 != l2 ? Integer.compare(l1, l2) : Integer.compare(c1, c2);
+    }
+  }
+
   /** One element on the path from the root. */
   private static final class Frame {
     final String name;
@@ -208,11 +233,15 @@ public final class IjwMessageParser implements Serializable {
     Map<String, Integer> childCounts;
     boolean hasChildren;
     final StringBuilder text = new StringBuilder();
+    final int line;
+    final int column;
 
-    Frame(String name, String path, String indexedPath) {
+    Frame(String name, String path, String indexedPath, Location start) {
       this.name = name;
       this.path = path;
       this.indexedPath = indexedPath;
+      this.line = start == null ? 0 : start.getLineNumber();
+      this.column = start == null ? 0 : start.getColumnNumber();
     }
   }
 
@@ -226,6 +255,16 @@ public final class IjwMessageParser implements Serializable {
     String type;
     boolean supported;
     int records;
+    /** The span of the record element just ended. */
+    Span span;
+    /** Records that passed the field checks, held until the message is validated. */
+    final List<Pending> pending = new ArrayList<>();
+    /** Spans of the records the field checks rejected (schema violations inside them add nothing). */
+    final List<Span> rejectedSpans = new ArrayList<>();
+    /** JW323: signed sum of the IngediendBedrag of every Prestatie (debit +, credit -), cents. */
+    long prestatieSum;
+    /** False when some Prestatie's amount or DebetCredit could not be read. */
+    boolean prestatieSumComplete = true;
 
     Run(String fileName) {
       this.fileName = fileName;
@@ -240,7 +279,7 @@ public final class IjwMessageParser implements Serializable {
             Frame top = stack.peek();
             if (top != null && top.text.length() < MAX_TEXT) top.text.append(r.getText());
           }
-          case XMLStreamConstants.END_ELEMENT -> end();
+          case XMLStreamConstants.END_ELEMENT -> end(r.getLocation());
           default -> { }
         }
       }
@@ -251,7 +290,7 @@ public final class IjwMessageParser implements Serializable {
       Frame parent = stack.peek();
       if (parent == null) {
         detectType(name, r.getNamespaceURI());
-        stack.push(new Frame(name, "/" + name, "/" + name));
+        stack.push(new Frame(name, "/" + name, "/" + name, r.getLocation()));
         return;
       }
       parent.hasChildren = true;
@@ -263,7 +302,7 @@ public final class IjwMessageParser implements Serializable {
       // a new element of this path: forget what the previous one held
       values.subMap(path + "/", path + "/\uffff").clear();
       values.remove(path);
-      stack.push(new Frame(name, path, indexedPath));
+      stack.push(new Frame(name, path, indexedPath, r.getLocation()));
     }
 
     private void detectType(String rootName, String ns) {
@@ -277,8 +316,10 @@ public final class IjwMessageParser implements Serializable {
       }
     }
 
-    private void end() {
+    private void end(Location endLocation) {
       Frame f = stack.pop();
+      span = new Span(f.line, f.column, endLocation == null ? Integer.MAX_VALUE : endLocation.getLineNumber(),
+          endLocation == null ? Integer.MAX_VALUE : endLocation.getColumnNumber());
       if (!f.hasChildren) {
         String t = f.text.toString().strip();
         values.put(f.path, t);
@@ -302,8 +343,19 @@ public final class IjwMessageParser implements Serializable {
       }
     }
 
-    /** Called once the end of the document was reached without a parse error. */
-    void finish() {
+    private void accept(String position, String rawBsn, Object record) {
+      pending.add(new Pending(record, position, span, rawBsn));
+    }
+
+    /**
+     * Called once the end of the document was reached without a parse error, with the XSD outcome of
+     * a supported message. A record the field checks passed is staged only when the message is valid
+     * where it matters: a violation inside its own element rejects it (SCHEMA_INVALID), a violation
+     * outside every record element (header, client, declaratie) rejects all of them. Then, for a JW323,
+     * TotaalIngediendBedrag must equal the signed sum of the prestaties, else all are TOTAL_MISMATCH.
+     */
+    void finish(IjwSchemas.Outcome schema) {
+      if (supported && records > 0) release(schema);
       if (!supported) {
         String detail = type == null
             ? "not an iJw 3.2 message (root element is not a Bericht in an http://www.istandaarden.nl/ijw/3_2/.../schema namespace)"
@@ -314,6 +366,62 @@ public final class IjwMessageParser implements Serializable {
         buffer.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.EMPTY_FILE,
             type + " message holds no " + recordElement(), Issues.mask(firstBsn()), type));
       }
+    }
+
+    private void release(IjwSchemas.Outcome schema) {
+      List<IjwSchemas.Violation> messageLevel = new ArrayList<>();
+      if (schema != null) {
+        for (IjwSchemas.Violation v : schema.violations()) {
+          boolean inRecord = rejectedSpans.stream().anyMatch(s -> s.contains(v))
+              || pending.stream().anyMatch(p -> p.span().contains(v));
+          if (!inRecord) messageLevel.add(v);
+        }
+        // violations beyond the ones kept cannot be placed: they count against the whole message
+        if (messageLevel.isEmpty() && schema.count() > schema.violations().size()) messageLevel.add(schema.violations().get(0));
+      }
+      String totalMismatch = "JW323".equals(type) ? totalMismatch() : null;
+      for (Pending p : pending) {
+        IjwSchemas.Violation v = null;
+        for (IjwSchemas.Violation c : schema == null ? List.<IjwSchemas.Violation>of() : schema.violations()) {
+          if (p.span().contains(c)) {
+            v = c;
+            break;
+          }
+        }
+        if (v == null && !messageLevel.isEmpty()) v = messageLevel.get(0);
+        if (v != null) {
+          buffer.dead(DeadLetters.of(SOURCE, fileName, p.position(), Reasons.STAGE, Reasons.SCHEMA_INVALID,
+              schemaDetail(v, schema.count()), Issues.mask(p.rawBsn()), type));
+        } else if (totalMismatch != null) {
+          buffer.dead(DeadLetters.of(SOURCE, fileName, p.position(), Reasons.STAGE, Reasons.TOTAL_MISMATCH,
+              totalMismatch, Issues.mask(p.rawBsn()), type));
+        } else if (p.record() instanceof IjwToewijzing t) {
+          buffer.toewijzing(t);
+        } else if (p.record() instanceof IjwStartStop st) {
+          buffer.startStop(st);
+        } else {
+          buffer.declaratie((DeclaratieRegel) p.record());
+        }
+      }
+    }
+
+    private String schemaDetail(IjwSchemas.Violation v, int count) {
+      return "message does not conform to the iJw 3.2 " + type + " XSD at line " + v.line() + ", column " + v.column()
+          + ": " + ValidatorMessages.mask(v.message())
+          + (count > 1 ? " (" + count + " violations in the message)" : "");
+    }
+
+    /** Null when the header total agrees with the prestaties (or cannot be compared), else the detail. */
+    private String totalMismatch() {
+      String d = JW323_DECLARATIE + "/TotaalIngediendBedrag";
+      Long total = StagingValues.wholeNumber(StagingValues.clean(values.get(d + "/TotaalBedrag")));
+      String dc = StagingValues.clean(values.get(d + "/DebetCredit"));
+      if (total == null || !prestatieSumComplete || !("D".equals(dc) || "C".equals(dc))) return null;
+      long signedTotal = "C".equals(dc) ? -total : total;
+      if (signedTotal == prestatieSum) return null;
+      return "TotaalIngediendBedrag " + Euros.signed(signedTotal) + " differs from the sum of the " + records
+          + " prestaties " + Euros.signed(prestatieSum) + " (difference " + Euros.signed(signedTotal - prestatieSum)
+          + "): the whole declaratie " + StagingValues.safe(v(JW323_DECLARATIE + "/DeclaratieNummer")) + " is rejected";
     }
 
     private String recordElement() {
@@ -433,6 +541,7 @@ public final class IjwMessageParser implements Serializable {
     }
 
     private void reject(Issues issues, String position, String rawBsn) {
+      rejectedSpans.add(span);
       buffer.dead(issues.toDeadLetter(SOURCE, fileName, position, rawBsn, type));
     }
 
@@ -455,7 +564,7 @@ public final class IjwMessageParser implements Serializable {
         reject(issues, position, v(CLIENT + "/Bsn"));
         return;
       }
-      buffer.toewijzing(IjwToewijzing.newBuilder()
+      accept(position, v(CLIENT + "/Bsn"), IjwToewijzing.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setBerichtId(berichtId)
@@ -493,7 +602,7 @@ public final class IjwMessageParser implements Serializable {
         reject(issues, position, v(CLIENT + "/Bsn"));
         return;
       }
-      buffer.startStop(IjwStartStop.newBuilder()
+      accept(position, v(CLIENT + "/Bsn"), IjwStartStop.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setBerichtType(type)
@@ -540,11 +649,16 @@ public final class IjwMessageParser implements Serializable {
       } else if (!dc.equals("D") && !dc.equals("C")) {
         issues.add(Reasons.INVALID_CODE, "IngediendBedrag/DebetCredit " + StagingValues.safe(dc) + " is not D or C");
       }
+      if (bedrag != null && ("D".equals(dc) || "C".equals(dc))) {
+        prestatieSum += "C".equals(dc) ? -bedrag : bedrag;
+      } else {
+        prestatieSumComplete = false;
+      }
       if (!issues.isEmpty()) {
         reject(issues, position, v(JW323_CLIENT + "/Bsn"));
         return;
       }
-      buffer.declaratie(DeclaratieRegel.newBuilder()
+      accept(position, v(JW323_CLIENT + "/Bsn"), DeclaratieRegel.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setSourceFormat("JW323")

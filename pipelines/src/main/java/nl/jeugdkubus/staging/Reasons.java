@@ -50,6 +50,13 @@ public final class Reasons {
    * published '.' or null (secret or not available); the cell is kept with value null.
    */
   public static final String SECRET_OR_UNKNOWN = "SECRET_OR_UNKNOWN";
+  /**
+   * An iJw message (JW301/305/307/323) that does not conform to its iJw 3.2 XSD: the records it touches
+   * (docs/reliability.md "XSD validation"); the detail holds the validator's masked message with line/column.
+   */
+  public static final String SCHEMA_INVALID = "SCHEMA_INVALID";
+  /** A JW323 whose TotaalIngediendBedrag differs from the signed sum of its prestaties: every prestatie of it. */
+  public static final String TOTAL_MISMATCH = "TOTAL_MISMATCH";
   /** The file could not be read (I/O error). */
   public static final String READ_ERROR = "READ_ERROR";
 }

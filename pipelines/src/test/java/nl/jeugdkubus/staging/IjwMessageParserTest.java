@@ -221,11 +221,20 @@ class IjwMessageParserTest {
   @Test
   void geslachtCod046AndBsnNormalisation() throws IOException {
     String v = example("JW305.xml").replace("<jw305:Geslacht>1</jw305:Geslacht>", "<jw305:Geslacht>2</jw305:Geslacht>")
-        .replace("<jw305:Bsn>999900006</jw305:Bsn>", "<jw305:Bsn>12345611</jw305:Bsn>");
+        .replace("<jw305:Bsn>999900006</jw305:Bsn>", "<jw305:Bsn>012345611</jw305:Bsn>");
     IjwMessageParser.Result r = parse("JW305.xml", v);
     assertEquals(2, r.startStops.size());
     assertEquals("V", r.startStops.get(0).getGeslacht());
     assertEquals("012345611", r.startStops.get(0).getBsn());
+
+    // an 8-digit Bsn is normalised in the CSV exports, but the iJw XSD demands 9 digits: both products
+    // (the Bsn is the client's, outside them) are SCHEMA_INVALID, the BSN not in the dead letters
+    String eight = v.replace("<jw305:Bsn>012345611</jw305:Bsn>", "<jw305:Bsn>12345611</jw305:Bsn>");
+    IjwMessageParser.Result r8 = parse("JW305.xml", eight);
+    assertEquals(0, r8.startStops.size());
+    assertEquals(List.of("SCHEMA_INVALID", "SCHEMA_INVALID"), r8.deadLetters.stream().map(DeadLetter::getReason).toList());
+    assertTrue(r8.deadLetters.get(0).getDetail().contains("LDT_BurgerServicenummer"), r8.deadLetters.get(0).getDetail());
+    assertNoBsnLeak(r8, "12345611", "012345611");
 
     String o = example("JW305.xml").replace("<jw305:Geslacht>1</jw305:Geslacht>", "<jw305:Geslacht>0</jw305:Geslacht>");
     assertEquals("O", parse("JW305.xml", o).startStops.get(0).getGeslacht());
