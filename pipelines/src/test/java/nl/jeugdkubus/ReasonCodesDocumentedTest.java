@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * docs/reliability.md "Dead-letter reason codes" is the complete list of reasons a dead letter can carry:
  * every code the main sources can write is documented there, and every documented code still exists.
  * The codes in the sources are the constants of {@link Reasons} and every upper-case literal inside a
- * {@code deadLetter(...)} or {@code DeadLetters.of(...)} call (record types excluded).
+ * {@code deadLetter(...)} or {@code DeadLetters.of(...)} call (record types excluded), and every constant
+ * {@code static final String X = "X"} of the staging and intermediate packages.
  */
 class ReasonCodesDocumentedTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -28,6 +29,8 @@ class ReasonCodesDocumentedTest {
       "DECLARATIE_CSV", "FINANCIEN", "CBS", "TOEWIJZING", "MUTATIE", "DECLARATIE");
   static final Pattern CALL = Pattern.compile("(?:deadLetter|DeadLetters\\.of)\\((.*?)\\);", Pattern.DOTALL);
   static final Pattern CODE = Pattern.compile("\"([A-Z][A-Z0-9_]{3,})\"");
+  /** A reason constant of the staging or linkage code: {@code static final String X = "X";}. */
+  static final Pattern CONSTANT = Pattern.compile("static final String ([A-Z][A-Z0-9_]{3,}) = \"\\1\";");
 
   static Set<String> documented() throws IOException {
     String doc = Files.readString(ROOT.resolve("docs/reliability.md"));
@@ -50,7 +53,13 @@ class ReasonCodesDocumentedTest {
     }
     try (Stream<Path> files = Files.walk(ROOT.resolve("pipelines/src/main/java"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher call = CALL.matcher(Files.readString(f));
+        String text = Files.readString(f);
+        String pkg = f.getParent().getFileName().toString();
+        if (pkg.equals("staging") || pkg.equals("intermediate")) {
+          Matcher c = CONSTANT.matcher(text);
+          while (c.find()) codes.add(c.group(1));
+        }
+        Matcher call = CALL.matcher(text);
         while (call.find()) {
           Matcher code = CODE.matcher(call.group(1));
           while (code.find()) {
