@@ -197,7 +197,13 @@ public final class RunConfiguration implements Serializable {
       // build what the stages build from the tables now, so a table with bad content fails here
       b.linkConfig = LinkConfig.load(b.conf);
       gemeenten = GemeenteInfo.load(b.conf);
-      nl.jeugdkubus.marts.TableCatalogue.load(b.conf, IndicatorCatalogue.load(b.conf));
+      IndicatorCatalogue indicators = IndicatorCatalogue.load(b.conf);
+      List<String> changed = indicators.incompatibilitiesWith(IndicatorCatalogue.load(null));
+      if (!changed.isEmpty()) {
+        throw new ConfigurationException("configuration table " + IndicatorCatalogue.FILE + " of --confDir may change the text"
+            + " of an indicator, not what is computed (" + IndicatorCatalogue.COMPUTED_COLUMNS + "): " + String.join("; ", changed));
+      }
+      nl.jeugdkubus.marts.TableCatalogue.load(b.conf, indicators);
       ProductCategories.load(b.conf);
       ProductCategories.verwijzers(b.conf);
       nl.jeugdkubus.marts.CbsTables.leeftijdMapping(b.conf);

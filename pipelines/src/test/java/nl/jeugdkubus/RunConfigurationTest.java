@@ -174,6 +174,36 @@ class RunConfigurationTest {
     assertRejected(execute(args("--confDir=" + conf)), "cbs-leeftijd.csv line 2: expected 2 fields, found 3");
   }
 
+  /**
+   * The indicators are computed by the code: a --confDir may reword them (the dimension table shows its
+   * names) but not change what they are made of, which the job would silently not follow.
+   */
+  @Test
+  void aConfDirMayRewordAnIndicatorButNotChangeWhatIsComputed() throws Exception {
+    Path conf = copyOfConf();
+    Path ind = conf.resolve("indicators.csv");
+    String original = Files.readString(ind);
+    // reworded naam_nl: accepted
+    String reworded = original.replace("\njongeren_jeugdhulp;Jongeren met jeugdhulp;", "\njongeren_jeugdhulp;Jeugdigen met jeugdhulp;");
+    org.junit.jupiter.api.Assertions.assertNotEquals(original, reworded);
+    Files.writeString(ind, reworded);
+    RunConfiguration.from(RunConfiguration.parseOptions(args("--confDir=" + conf).toArray(String[]::new)));
+    // another unit for the same code: exit code 2 naming the indicator and the column
+    String[] lines = original.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("jongeren_jeugdhulp;")) {
+        String[] f = lines[i].split(";", -1);
+        f[6] = f[6].equals("aantal") ? "procent" : "aantal"; // eenheid
+        lines[i] = String.join(";", f);
+      }
+    }
+    Files.writeString(ind, String.join("\n", lines));
+    assertRejected(execute(args("--confDir=" + conf)), "jongeren_jeugdhulp: column eenheid");
+    // an indicator the job does not compute
+    Files.writeString(ind, original + lines[lines.length - 2].replaceFirst("^[a-z0-9_]+;", "mijn_eigen_indicator;") + "\n");
+    assertRejected(execute(args("--confDir=" + conf)), "mijn_eigen_indicator is not one the job computes");
+  }
+
   @Test
   void theTablesAreReadOnceFromTheConfDirWithTheirHashes() throws Exception {
     Path conf = copyOfConf();

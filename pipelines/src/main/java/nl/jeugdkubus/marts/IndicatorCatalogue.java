@@ -98,6 +98,40 @@ public final class IndicatorCatalogue implements Serializable {
     return entries;
   }
 
+  /**
+   * The columns the code computes from (units, the cells each indicator is made of, relations, CBS
+   * counterparts). A --confDir may change the text of an indicator (names, definitions, teller, noemer,
+   * bron), not these: the indicators are computed by the code for the packaged definitions, so a
+   * catalogue that changed them would describe figures the job does not make.
+   */
+  public static final List<String> COMPUTED_COLUMNS = List.of("code", "eenheid", "soort", "maat", "noemer_maat",
+      "universum", "delen", "cbs_maat", "jaar");
+
+  /**
+   * Problems of this catalogue against the packaged one (empty: compatible): an indicator added or
+   * removed, or a {@link #COMPUTED_COLUMNS computed column} changed.
+   */
+  public List<String> incompatibilitiesWith(IndicatorCatalogue packaged) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Entry> mine = byCode();
+    Map<String, Entry> theirs = packaged.byCode();
+    for (String c : theirs.keySet()) if (!mine.containsKey(c)) problems.add("indicator " + c + " is missing");
+    for (String c : mine.keySet()) if (!theirs.containsKey(c)) problems.add("indicator " + c + " is not one the job computes");
+    for (Map.Entry<String, Entry> e : mine.entrySet()) {
+      Entry p = theirs.get(e.getKey());
+      if (p == null) continue;
+      Entry m = e.getValue();
+      List<String> a = List.of(m.eenheid(), m.soort(), m.maat(), m.noemerMaat(), m.universum(), m.delen(), m.cbsMaat(), m.jaar());
+      List<String> b = List.of(p.eenheid(), p.soort(), p.maat(), p.noemerMaat(), p.universum(), p.delen(), p.cbsMaat(), p.jaar());
+      for (int i = 0; i < a.size(); i++) {
+        if (!a.get(i).equals(b.get(i))) {
+          problems.add(e.getKey() + ": column " + COMPUTED_COLUMNS.get(i + 1) + " '" + a.get(i) + "' differs from '" + b.get(i) + "'");
+        }
+      }
+    }
+    return problems;
+  }
+
   /** Entries by code. */
   public Map<String, Entry> byCode() {
     Map<String, Entry> m = new LinkedHashMap<>();
