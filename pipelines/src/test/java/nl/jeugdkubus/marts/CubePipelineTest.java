@@ -26,6 +26,7 @@ import nl.jeugdkubus.common.ModelCoders;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.CubeRow;
+import nl.jeugdkubus.model.PublishedRow;
 import nl.jeugdkubus.model.PersonHistory;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The marts layer end to end on the DirectRunner: BuildCube -> ProtectSmallCells -> WriteCube, then the
+ * The marts layer end to end on the DirectRunner: BuildCube -> ProtectTables -> WriteTables, then the
  * written Parquet read as a BI tool would, with DuckDB. Answers from {@link DerivedCubeScenario}.
  */
 class CubePipelineTest {
@@ -58,20 +59,22 @@ class CubePipelineTest {
     PCollection<CbsCell> cbs = p.apply("Cbs", Create.of(DerivedCubeScenario.cbsCells()).withCoder(AvroCoder.of(CbsCell.class)));
     PCollection<CubeRow> internal = PCollectionTuple.of(Tags.PERSONS, persons).and(Tags.CBS_CELLS, cbs).apply(new BuildCube(cfg));
     PAssert.that(internal).containsInAnyOrder(pureInternal);
-    PCollection<CubeRow> published = internal.apply(new ProtectSmallCells(5, 7, INDEX_BASE));
+    PCollection<PublishedRow> published = internal.apply(new ProtectTables(5, 7, INDEX_BASE, null));
     PAssert.that(published).satisfies(rows -> {
       List<CubeRow> list = new ArrayList<>();
-      rows.forEach(list::add);
-      assertEquals(pureInternal.size(), list.size());
+      for (PublishedRow r : rows) if (r.getTabel().equals("jongeren_jeugdzorg") || r.getTabel().equals("benchmark")) list.add(asCube(r));
       CubeRow pct = find(list, "jongeren_jeugdhulp_pct", "2024H1", AALTEN, T, T);
       assertEquals(70.0, pct.getTeller()); // 71 rounded to a multiple of 5
       assertEquals(246.0, pct.getNoemer()); // population: public, not rounded
-      assertEquals(28.9, pct.getWaarde()); // from the unrounded 71/246
+      assertEquals(28.5, pct.getWaarde()); // from the published 70/246 = 28.46 (not the unrounded 71/246 = 28.9)
       assertTrue(find(list, "jongeren_met_verblijf_aandeel", "2024H1", AALTEN, T, T).getOnderdrukt()); // teller 4
-      assertEquals(118.3, find(list, "jongeren_jeugdhulp_pct_index", "2024H1", AALTEN, T, T).getWaarde());
+      CubeRow index = find(list, "jongeren_jeugdhulp_pct_index", "2024H1", AALTEN, T, T);
+      CubeRow base = find(list, "jongeren_jeugdhulp_pct", INDEX_BASE.toString(), AALTEN, T, T);
+      // from the published values of both periods
+      assertEquals(PublishedValues.index(pct.getWaarde(), base.getWaarde()), index.getWaarde());
       return null;
     });
-    published.apply(new WriteCube(out.toString(), null));
+    published.apply(new WriteTables(out.toString(), null));
     p.run().waitUntilFinish();
   }
 
@@ -88,8 +91,21 @@ class CubePipelineTest {
     }
   }
 
+  private static CubeRow asCube(PublishedRow r) {
+    return CubeRow.newBuilder().setIndicator(r.getIndicator()).setPeriode(r.getPeriode()).setGemeenteCode(r.getGemeenteCode())
+        .setGemeenteNaam(r.getGemeenteNaam()).setRegio(r.getRegio()).setLeeftijdsklasse(r.getLeeftijdsklasse())
+        .setGeslacht(r.getGeslacht()).setHulpvorm(r.getHulpvorm()).setVerwijzer(r.getVerwijzer())
+        .setProductcategorie(r.getProductcategorie()).setTeller(r.getTeller()).setNoemer(r.getNoemer()).setWaarde(r.getWaarde())
+        .setEenheid(r.getEenheid()).setOnderdrukt(r.getOnderdrukt()).setCbsStatus(r.getCbsStatus()).setRunId(r.getRunId()).build();
+  }
+
+  /** Every published table as one relation (a BI tool reads tables/<tabel>/ one at a time, or all with union_by_name). */
   private static String cube() {
-    return "read_parquet('" + out.resolve("cube") + "/**/*.parquet', hive_partitioning = true)";
+    return "(select distinct * exclude (tabel) from read_parquet('" + out.resolve("tables") + "/*/*/*/*.parquet', hive_partitioning = true))";
+  }
+
+  private static String table(String tabel) {
+    return "read_parquet('" + out.resolve("tables").resolve(tabel) + "/**/*.parquet', hive_partitioning = true)";
   }
 
   private static Map<String, Object> one(String where) throws Exception {
@@ -103,23 +119,24 @@ class CubePipelineTest {
 
   @Test
   void hivePartitionedFiles() throws Exception {
-    Path part = out.resolve("cube/periode=2024H1/gemeente=GM0197");
+    Path part = out.resolve("tables/jongeren_jeugdzorg/periode=2024H1/gemeente=GM0197");
     assertTrue(Files.isDirectory(part), part.toString());
     try (Stream<Path> files = Files.list(part)) {
       List<Path> ps = files.toList();
       assertFalse(ps.isEmpty());
       for (Path f : ps) assertTrue(f.getFileName().toString().matches("part-.*\\.parquet"), f.toString());
     }
-    assertTrue(Files.isDirectory(out.resolve("cube/periode=2023H2/gemeente=REG_Achterhoek")));
+    assertTrue(Files.isDirectory(out.resolve("tables/trajecten_hulpvorm/periode=2023H2/gemeente=REG_Achterhoek")));
     // the partition columns: periode from the folder (same value as in the file), gemeente added
     Map<String, Object> desc = new HashMap<>();
-    for (Map<String, Object> r : query("describe select * from " + cube())) desc.put((String) r.get("column_name"), r.get("column_type"));
+    for (Map<String, Object> r : query("describe select * from " + table("jongeren_jeugdzorg"))) desc.put((String) r.get("column_name"), r.get("column_type"));
     assertEquals("VARCHAR", desc.get("periode"));
     assertEquals("VARCHAR", desc.get("gemeente"));
     assertEquals("VARCHAR", desc.get("gemeente_code"));
     assertEquals("DOUBLE", desc.get("waarde"));
     assertEquals("BOOLEAN", desc.get("onderdrukt"));
-    assertTrue(query("select * from " + cube() + " where gemeente <> gemeente_code").isEmpty());
+    assertEquals("VARCHAR", desc.get("tabel"));
+    assertTrue(query("select * from " + table("jongeren_jeugdzorg") + " where gemeente <> gemeente_code").isEmpty());
   }
 
   @Test

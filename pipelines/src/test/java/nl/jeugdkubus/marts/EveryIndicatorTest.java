@@ -598,6 +598,12 @@ class EveryIndicatorTest {
     assertAll(checks);
   }
 
+  /** The rows some published table holds (the protection sees only those). */
+  private static List<CubeRow> publishedOnly(List<CubeRow> rows) {
+    PublishedTables t = new PublishedTables(TableCatalogue.load(null));
+    return t.publishedRows(rows);
+  }
+
   @Test
   void valuesAreComputedFromUnroundedCountsAndPublishedRoundedOnce() {
     // internal cube: teller 9 and noemer 350 are unrounded counts; the value is 9/350 x 100 = 18/7 exactly
@@ -608,7 +614,7 @@ class EveryIndicatorTest {
 
     // published (docs: counts rounded to a multiple of 5, half-up; values stay as computed from the
     // unrounded counts). Disclosure control with rounding base 5 and no suppression:
-    List<CubeRow> published = new SmallCellProtection(5, 0).protect(rows);
+    List<CubeRow> published = new nl.jeugdkubus.marts.protect.BlockProtection(IndicatorCatalogue.load(null), 5, 0, true).protect(publishedOnly(rows));
     CubeRow pub = find(published, "jongeren_jeugdhulp_pct", H1, AALTEN, T, T);
     assertEquals(10.0, pub.getTeller()); // 9 -> 10
     assertEquals(Rounding.count(9, 5), pub.getTeller().longValue());
