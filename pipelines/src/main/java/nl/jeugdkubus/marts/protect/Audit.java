@@ -20,20 +20,41 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * The suppressor's own audit (tau-ARGUS style, docs/disclosure.md): the largest value a suppressed cell can
- * take given every relation of the model, with every published cell at its true count (stricter than what an
- * outsider knows, who sees it only rounded) and every suppressed cell at least 1, solved as a linear
- * program over the suppressed cells connected to it (at most {@link #MAX_VARS}; cells further away are
- * held at their true counts, stricter again). When the maximum is suppressUpTo + 1 or more, no attacker
+ * take given every relation of the model, every suppressed cell at least 1 and every published cell within its
+ * rounding interval, solved as a linear program over the suppressed cells connected to it (at most
+ * {@link #MAX_VARS}) and the published cells in their relations; cells further away are held at their true
+ * counts (stricter than what an outsider knows). When the maximum is suppressUpTo + 1 or more, no attacker
  * can narrow the cell into 1..suppressUpTo. Used where no {@link Witness} of the simple product form
  * exists, to choose complementary cells one at a time.
  */
 final class Audit {
-  static final int MAX_VARS = 80;
+  static final int MAX_VARS = 30;
 
   private final CellModel m;
 
-  Audit(CellModel m) {
+  private final int roundTo;
+  private final int suppressUpTo;
+
+  Audit(CellModel m, int roundTo, int suppressUpTo) {
     this.m = m;
+    this.roundTo = roundTo;
+    this.suppressUpTo = suppressUpTo;
+  }
+
+  /** What an outsider knows of a published count v: the integers that round to the same multiple, not 1..suppressUpTo. */
+  long[] rounded(long v) {
+    long r = nl.jeugdkubus.marts.Rounding.count(v, roundTo);
+    long lo = (long) Math.ceil(r - roundTo / 2.0);
+    long hi = (long) Math.ceil(r + roundTo / 2.0) - 1;
+    if (roundTo % 2 == 1) {
+      lo = r - (roundTo - 1) / 2;
+      hi = r + (roundTo - 1) / 2;
+    }
+    lo = Math.max(lo, 0);
+    if (lo >= 1 && lo <= suppressUpTo) lo = suppressUpTo + 1;
+    if (hi >= 1 && hi <= suppressUpTo) hi = 0;
+    if (lo > hi) return new long[] {v, v};
+    return new long[] {lo, hi};
   }
 
   /** The suppressed cells linked to p through relations (p first). */
@@ -55,6 +76,16 @@ final class Audit {
   /** The maximum of cell p (Double.POSITIVE_INFINITY when unbounded). */
   double max(int p, boolean[] suppressed) {
     List<Integer> vars = component(p, suppressed);
+    int nSuppressed = vars.size();
+    // the published cells in the component's relations are known only rounded: variables within their interval
+    Set<Integer> all = new LinkedHashSet<>(vars);
+    for (int i = 0; i < nSuppressed; i++) {
+      for (CellModel.Relation r : m.relationsOf(vars.get(i))) {
+        all.add(r.total());
+        for (int q : r.parts()) all.add(q);
+      }
+    }
+    vars = new ArrayList<>(all);
     Map<Integer, Integer> col = new HashMap<>();
     for (int i = 0; i < vars.size(); i++) col.put(vars.get(i), i);
     int n = vars.size();
@@ -63,9 +94,16 @@ final class Audit {
     for (int v : vars) for (CellModel.Relation r : m.relationsOf(v)) seen.add(r);
     for (CellModel.Relation r : seen) add(r, col, n, cons);
     for (int i = 0; i < n; i++) {
+      int c = vars.get(i);
       double[] a = new double[n];
       a[i] = 1;
-      cons.add(new LinearConstraint(a, Relationship.GEQ, Math.min(1, m.value(vars.get(i)))));
+      if (i < nSuppressed) {
+        cons.add(new LinearConstraint(a, Relationship.GEQ, Math.min(1, m.value(c))));
+      } else {
+        long[] iv = rounded(m.value(c));
+        cons.add(new LinearConstraint(a, Relationship.GEQ, iv[0]));
+        cons.add(new LinearConstraint(a.clone(), Relationship.LEQ, iv[1]));
+      }
     }
     double[] obj = new double[n];
     obj[0] = 1;

@@ -129,7 +129,7 @@ public final class BlockProtection implements Serializable {
     last.unprotected = 0;
     if (secondary) {
       Witness w = new Witness(m, suppressUpTo);
-      Audit audit = new Audit(m);
+      Audit audit = new Audit(m, roundTo, suppressUpTo);
       // the smallest first: they need the largest change
       primaries.sort((a, b) -> Long.compare(m.value(a), m.value(b)) != 0 ? Long.compare(m.value(a), m.value(b))
           : m.name(a).compareTo(m.name(b)));
@@ -187,8 +187,8 @@ public final class BlockProtection implements Serializable {
     return out;
   }
 
-  static final int MAX_COMPLEMENTS = 8;
-  static final int CANDIDATES = 6;
+  static final int MAX_COMPLEMENTS = 4;
+  static final int CANDIDATES = 3;
 
   /**
    * Where no witness exists: suppress published cells next to p one at a time (each time the candidate that
