@@ -81,8 +81,9 @@ final class Audit {
     Set<Integer> all = new LinkedHashSet<>(vars);
     for (int i = 0; i < nSuppressed; i++) {
       for (CellModel.Relation r : m.relationsOf(vars.get(i))) {
-        all.add(r.total());
-        for (int q : r.parts()) all.add(q);
+        // suppressed cells beyond the component stay at their true counts
+        if (!suppressed[r.total()]) all.add(r.total());
+        for (int q : r.parts()) if (!suppressed[q]) all.add(q);
       }
     }
     vars = new ArrayList<>(all);
@@ -108,7 +109,7 @@ final class Audit {
     double[] obj = new double[n];
     obj[0] = 1;
     try {
-      PointValuePair s = new SimplexSolver().optimize(new MaxIter(5000), new LinearObjectiveFunction(obj, 0),
+      PointValuePair s = new SimplexSolver().optimize(new MaxIter(2000), new LinearObjectiveFunction(obj, 0),
           new LinearConstraintSet(cons), GoalType.MAXIMIZE, new NonNegativeConstraint(true));
       return s.getValue();
     } catch (UnboundedSolutionException e) {

@@ -128,23 +128,23 @@ public final class BlockProtection implements Serializable {
     last.secondary = 0;
     last.unprotected = 0;
     if (secondary) {
-      Witness w = new Witness(m, suppressUpTo);
       Audit audit = new Audit(m, roundTo, suppressUpTo);
+      Witness w = new Witness(m, suppressUpTo, audit);
       // the smallest first: they need the largest change
       primaries.sort((a, b) -> Long.compare(m.value(a), m.value(b)) != 0 ? Long.compare(m.value(a), m.value(b))
           : m.name(a).compareTo(m.name(b)));
       for (int p : primaries) {
         Witness.Found f = w.find(p, suppressed);
         if (f == null) {
-          if (!complements(m, audit, p, suppressed)) {
+          if (!(AUDIT && complements(m, audit, p, suppressed)) && !oneComplementPerRelation(m, p, suppressed)) {
             last.unprotected++;
             if (DEBUG != null) debug(m.name(p) + " value " + m.value(p) + " max " + audit.max(p, suppressed));
           }
           continue;
         }
-        for (Map.Entry<Integer, Long> e : f.change().entrySet()) {
-          if (e.getValue() != 0 && !suppressed[e.getKey()]) {
-            suppressed[e.getKey()] = true;
+        for (int c : f.suppress()) {
+          if (!suppressed[c]) {
+            suppressed[c] = true;
             last.secondary++;
           }
         }
@@ -187,6 +187,9 @@ public final class BlockProtection implements Serializable {
     return out;
   }
 
+  /** The LP audit as a fallback: sound but slow with commons-math's dense simplex; off unless asked for. */
+  static final boolean AUDIT = Boolean.getBoolean("jeugdkubus.protect.audit");
+
   static final int MAX_COMPLEMENTS = 4;
   static final int CANDIDATES = 3;
 
@@ -217,6 +220,32 @@ public final class BlockProtection implements Serializable {
       if (best < 0) return false;
       suppressed[best] = true;
       last.secondary++;
+    }
+    return false;
+  }
+
+  /**
+   * The last resort (no witness, no audit): in every relation of p, the largest published cell that is not a
+   * top-level cell is suppressed too (the classic one complement per line). Not proven safe: counted as
+   * unprotected (returns false) so the figures show it.
+   */
+  private boolean oneComplementPerRelation(CellModel m, int p, boolean[] suppressed) {
+    for (CellModel.Relation r : m.relationsOf(p)) {
+      int best = -1;
+      List<Integer> members = new ArrayList<>();
+      members.add(r.total());
+      for (int q : r.parts()) members.add(q);
+      boolean hasOther = false;
+      for (int q : members) if (q != p && suppressed[q]) hasOther = true;
+      if (hasOther) continue;
+      for (int q : members) {
+        if (q == p || suppressed[q] || m.topLevel(q)) continue;
+        if (best < 0 || m.value(q) > m.value(best)) best = q;
+      }
+      if (best >= 0) {
+        suppressed[best] = true;
+        last.secondary++;
+      }
     }
     return false;
   }

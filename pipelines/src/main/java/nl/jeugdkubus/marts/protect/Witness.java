@@ -34,16 +34,30 @@ public final class Witness {
   private final CellModel m;
   private final int suppressUpTo;
 
+  private final Audit audit;
+
   public Witness(CellModel m, int suppressUpTo) {
+    this(m, suppressUpTo, null);
+  }
+
+  /** With the rounding intervals of {@code audit}: a published cell may change inside its interval. */
+  Witness(CellModel m, int suppressUpTo, Audit audit) {
     this.m = m;
     this.suppressUpTo = suppressUpTo;
+    this.audit = audit;
+  }
+
+  private boolean absorbed(int c, long d) {
+    long[] iv = audit.rounded(m.value(c));
+    long v = m.value(c) + d;
+    return iv[0] != iv[1] && v >= iv[0] && v <= iv[1];
   }
 
   /** One axis vector: field value -> coefficient. */
   record Vec(int axis, Map<String, Integer> w) {}
 
   /** The cells of a witness and their change. */
-  public record Found(Map<Integer, Long> change, double cost) {}
+  public record Found(Map<Integer, Long> change, java.util.Set<Integer> suppress, double cost) {}
 
   /** The cheapest witness for cell p, or null. */
   public Found find(int p, boolean[] suppressed) {
@@ -128,7 +142,16 @@ public final class Witness {
       long d = coefs.get(i) * delta;
       if (m.value(c) + d < 1) return null;
       change.merge(c, d, Long::sum);
-      if (!suppressed[c]) cost += cost(c);
+    }
+    java.util.Set<Integer> hide = new java.util.HashSet<>();
+    for (Map.Entry<Integer, Long> e : change.entrySet()) {
+      int c = e.getKey();
+      if (e.getValue() == 0 || suppressed[c]) continue;
+      // a published cell whose change stays inside its rounding interval needs no suppression: it is
+      // published as the same rounded count
+      if (audit != null && absorbed(c, e.getValue())) continue;
+      hide.add(c);
+      cost += cost(c);
     }
     // every relation touched must still hold
     long[] v = m.value;
@@ -144,7 +167,7 @@ public final class Witness {
       }
     }
     for (Map.Entry<Integer, Long> e : change.entrySet()) v[e.getKey()] -= e.getValue();
-    return ok ? new Found(change, cost) : null;
+    return ok ? new Found(change, hide, cost) : null;
   }
 
   /** The price of suppressing one more cell. */
