@@ -39,12 +39,12 @@ class ProtectionUnderAttackTest {
 
   /**
    * Two gemeenten and their region, two half-years and the year, hulpvorm 01, 03 and totaal. Aalten 2024H1
-   * hulpvorm 03 is 3 (the primary); everything else is large. Without secondary suppression the year, the region
-   * and the hulpvorm total each give 03 back from published counts.
+   * hulpvorm 03 is 3 (the primary), 2024H2 9 and the year 12. Without secondary suppression the year (published 10,
+   * so 8..12) minus 2024H2 (published 10, so 8..12) leaves 2024H1 at most 4 (and at least 1: suppressed).
    */
   static List<CubeRow> block() {
     List<CubeRow> rows = new ArrayList<>();
-    double[][] aalten = {{3, 27}, {12, 30}}; // [half][hulpvorm 03, 01]
+    double[][] aalten = {{3, 27}, {9, 30}}; // [half][hulpvorm 03, 01]
     double[][] winterswijk = {{20, 20}, {15, 25}};
     for (int h = 0; h < 2; h++) {
       String p = "2024H" + (h + 1);
