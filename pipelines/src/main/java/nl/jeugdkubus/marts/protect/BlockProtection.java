@@ -138,7 +138,6 @@ public final class BlockProtection implements Serializable {
         if (f == null) {
           if (!(AUDIT && complements(m, audit, p, suppressed)) && !oneComplementPerRelation(m, p, suppressed)) {
             last.unprotected++;
-            if (DEBUG != null) debug(m.name(p) + " value " + m.value(p) + " max " + audit.max(p, suppressed));
           }
           continue;
         }
@@ -270,17 +269,6 @@ public final class BlockProtection implements Serializable {
     if (GemeenteInfo.isRegion(m.key(c)[CellModel.AREA])) x += 3;
     if (!m.key(c)[CellModel.PERIODE].contains("H")) x += 1;
     return x;
-  }
-
-  private static final String DEBUG = System.getenv("JK_PROTECT_DEBUG");
-
-  private static synchronized void debug(String s) {
-    try {
-      java.nio.file.Files.writeString(java.nio.file.Path.of(DEBUG), s + "\n", java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   static boolean isVerschil(CubeRow r) {
