@@ -3,7 +3,7 @@
 #   1. generates a small synthetic region (Achterhoek, seed 42, scale 0.03, 2023H1-2023H2),
 #   2. creates a random pseudonymisation key file (mode 0600, absolute path, in a private temp folder),
 #   3. runs scripts/parity.sh: DirectRunner, embedded Flink and the local 2-TaskManager cluster with the
-#      same --runId, and compares their cube/ folders pairwise with CompareParquet.
+#      same --runId, and compares their tables/ folders pairwise with CompareParquet.
 # Exit code 0 only when all three runs succeed and all comparisons are EQUAL; non-zero otherwise.
 # Runtime on the 2-core CI machine: see docs/flink.md §5 (about 2 minutes plus the build).
 #

@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Runner parity: build the fat jar, run the same job with the same arguments on
 #   1. DirectRunner, 2. FlinkRunner embedded ([local]), 3. the 2-TaskManager Flink session cluster
-# into three output folders, and compare their cube/ folders pairwise with nl.jeugdkubus.tools.CompareParquet.
+# into three output folders, and compare their tables/ folders pairwise with nl.jeugdkubus.tools.CompareParquet.
 #
 #   scripts/parity.sh --input=/abs/path/to/input --periods=2024H1 ...      # the main job
 #   PARITY_MAIN=nl.jeugdkubus.tools.SmokeJob scripts/parity.sh --numbers=100000   # the smoke job
 #
 # Do not pass --output: each runner gets <PARITY_OUT>/<runner>. For the main job the three runs share one
-# --runId (parity-<UTC time>) unless you pass your own, since the run id is written into every cube row. Prefer absolute paths in the job arguments
+# --runId (parity-<UTC time>) unless you pass your own, since the run id is written into every table row. Prefer absolute paths in the job arguments
 # (the cluster's TaskManagers resolve relative paths against the folder the cluster was started from).
 #
 # Environment (all optional):
 #   PARITY_MAIN         main class                              default nl.jeugdkubus.JeugdkubusPipeline
-#   PARITY_SUBDIR       output subfolder that is compared       default cube
+#   PARITY_SUBDIR       output subfolder that is compared       default tables
 #   PARITY_OUT          root of the three output folders       default <repo>/work/parity
 #   PARITY_TOLERANCE    CompareParquet floating tolerance       default 1e-9
 #   PARITY_TIMEOUT      seconds allowed for each run            default 900
@@ -26,7 +26,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MAIN="${PARITY_MAIN:-nl.jeugdkubus.JeugdkubusPipeline}"
-SUBDIR="${PARITY_SUBDIR:-cube}"
+SUBDIR="${PARITY_SUBDIR:-tables}"
 OUT="${PARITY_OUT:-$ROOT/work/parity}"
 TOLERANCE="${PARITY_TOLERANCE:-1e-9}"
 RUN_TIMEOUT="${PARITY_TIMEOUT:-900}"
@@ -93,7 +93,7 @@ run_local() {  # name, runner args...
 }
 
 JOB_ARGS=("$@")
-# The main job writes its run id into every cube row (default: a timestamp, different per run):
+# The main job writes its run id into every table row (default: a timestamp, different per run):
 # give all three runs the same one unless the caller chose it.
 HAS_RUN_ID=0
 for a in "$@"; do [[ "$a" != --runId=* ]] || HAS_RUN_ID=1; done

@@ -33,7 +33,7 @@ public interface JeugdkubusOptions extends PipelineOptions {
   String getFinance();
   void setFinance(String value);
 
-  @Description("Output folder: cube/ (publishable Parquet cube), dimensions/, deadletters/, manifest.json")
+  @Description("Output folder: tables/ (the published Parquet tables), dimensions/, deadletters/, manifest.json")
   @Default.String("out")
   String getOutput();
   void setOutput(String value);

@@ -19,9 +19,11 @@ import nl.jeugdkubus.common.WriteDeadLetters;
 import nl.jeugdkubus.intermediate.LinkTrajectories;
 import nl.jeugdkubus.intermediate.PseudonymiseSources;
 import nl.jeugdkubus.marts.BuildCube;
-import nl.jeugdkubus.marts.ProtectSmallCells;
+import nl.jeugdkubus.marts.ProtectTables;
 import nl.jeugdkubus.marts.WriteCube;
+import nl.jeugdkubus.marts.WriteTables;
 import nl.jeugdkubus.model.CubeRow;
+import nl.jeugdkubus.model.PublishedRow;
 import nl.jeugdkubus.staging.ReadSources;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -41,8 +43,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  *   intermediate   Pseudonymise           BSN → keyed pseudonym, data minimisation
  *                  LinkTrajectories       per person: CBS-style trajectories and cost lines
  *   marts          ComputeIndicators      indicator cells per gemeente × period × dimensions
- *                  ProtectSmallCells      rounding and (secondary) suppression
- *                  WriteCube              Parquet, Hive-style partitions, dimension tables
+ *                  ProtectTables          the published tables (conf/tables.csv): rounding, suppression, derived values
+ *                  WriteTables            Parquet per table, Hive-style partitions, dimension tables
  * </pre>
  *
  * Every reject of every step goes to the dead letters; the closing summary reconciles the counts.
@@ -188,10 +190,9 @@ public final class JeugdkubusPipeline {
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))
         .and(Tags.CBS_CELLS, staged.get(Tags.CBS_CELLS))
         .apply("ComputeIndicators", new BuildCube(config.marts()));
-    PCollection<CubeRow> published = cells
-        .apply("ProtectSmallCells", new ProtectSmallCells(config.roundTo(), config.suppressUpTo(), config.indexBase()))
-        .apply("CountCubeRows", CountElements.as("marts.cube.rows"));
-    published.apply("WriteCube", new WriteCube(out, config.conf()));
+    PCollection<PublishedRow> published = cells
+        .apply("ProtectTables", new ProtectTables(config.roundTo(), config.suppressUpTo(), config.indexBase(), config.conf()));
+    published.apply("WriteTables", new WriteTables(out, config.conf()));
     if (config.internalCube()) {
       cells.apply("CountInternalRows", CountElements.as("marts.internal.rows"))
           .apply("WriteInternalCube", new WriteCube(out + "/internal", config.conf()).withoutDimensions());

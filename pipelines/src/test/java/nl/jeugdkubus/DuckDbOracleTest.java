@@ -506,12 +506,13 @@ class DuckDbOracleTest {
   @Test
   void theRunSummaryCountsWhatWasWritten() throws SQLException {
     org.junit.jupiter.api.Assumptions.assumeTrue(summary != null, "only for the run this test makes");
-    long published = count("SELECT count(*) FROM read_parquet('" + output.resolve("cube") + "/**/*.parquet')");
-    assertTrue(published > 1000, "cube rows: " + published);
-    assertEquals(published, summary.get("marts.cube.rows"), "summary 'rows written' = rows in the published cube");
+    String tables = "read_parquet('" + output.resolve("tables") + "/*/*/*/*.parquet')";
+    long published = count("SELECT count(*) FROM " + tables);
+    assertTrue(published > 1000, "table rows: " + published);
+    assertEquals(published, summary.get("marts.tables.rows"), "summary 'rows written' = rows in the published tables");
     assertEquals(count("SELECT count(*) FROM cube"), summary.get("marts.internal.rows"), "internal cube rows");
-    assertEquals(published, count("SELECT count(*) FROM read_parquet('" + output.resolve("cube")
-        + "/**/*.parquet') WHERE onderdrukt") + summary.get("marts.cube.published"), "published + suppressed");
+    assertEquals(published, count("SELECT count(*) FROM " + tables + " WHERE onderdrukt") + summary.get("marts.tables.published"),
+        "published + suppressed");
   }
 
   @Test

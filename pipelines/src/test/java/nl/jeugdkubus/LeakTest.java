@@ -138,7 +138,7 @@ class LeakTest {
     assertTrue(bsns.size() > 100, "the generated input has BSNs: " + bsns.size());
     String written = everythingWritten(dir.resolve("outA")) + consoleA;
     assertTrue(written.contains("INVALID_BSN"), "defects were rejected and reported");
-    assertTrue(Files.exists(dir.resolve("outA/cube")));
+    assertTrue(Files.exists(dir.resolve("outA/tables")));
     for (String bsn : bsns) {
       for (String v : variants(bsn)) {
         assertFalse(written.contains(v), "a BSN (masked here: " + bsn.substring(bsn.length() - 2) + ") leaked in format " + v.length());

@@ -16,7 +16,7 @@ public final class Progress {
           "staging.financien.records"},
       {"pseudonymised", "pseudonymisation.registraties.out", "pseudonymisation.toewijzingen.out", "pseudonymisation.mutaties.out", "pseudonymisation.declaraties.out"},
       {"persons linked", "linkage.persons"},
-      {"cube rows", "marts.cube.rows"},
+      {"table rows", "marts.tables.rows"},
       {"dead letters", "staging.registraties.dead", "staging.ijw.dead", "staging.declaraties_csv.dead", "staging.cbs.dead", "staging.financien.dead",
           "pseudonymisation.registraties.dead", "pseudonymisation.toewijzingen.dead", "pseudonymisation.mutaties.dead",
           "pseudonymisation.declaraties.dead"}};

@@ -61,8 +61,8 @@ public final class RunSummary {
   /**
    * The equations that must hold: staging records in = pseudonymisation in; per type pseudonymisation
    * in = out + dead; linkage in = pseudonymisation out; linkage in = linked + unlinked + dead; every
-   * dead letter counted by a step is written; every derived cell reaches the cube (published or
-   * suppressed) and, when asked for, the internal cube.
+   * dead letter counted by a step is written; every derived cell reaches the tables (published or
+   * suppressed) or stays internal and, when asked for, the internal cube.
    */
   public List<Check> checks() {
     List<Check> out = new ArrayList<>();
@@ -94,10 +94,11 @@ public final class RunSummary {
     rejected += sumPrefix("linkage.reported."); // reported but still counted (PersonLinker.REPORTED)
     out.add(new Check("dead letters written", rejected, sumPrefix("deadletters."),
         "staging + pseudonymisation + linkage rejects and reports = deadletters.*"));
-    out.add(new Check("derived cells reach the cube", get("marts.cells.derived"), get("marts.cube.rows"),
-        "marts.cells.derived = marts.cube.rows"));
-    out.add(new Check("cube rows published or suppressed", get("marts.cube.rows"),
-        get("marts.cube.published") + get("marts.cube.suppressed"), "rows = published + suppressed"));
+    out.add(new Check("derived cells reach the tables or stay internal", get("marts.cells.derived"),
+        get("marts.tables.cube_rows") + get("marts.tables.internal_only"),
+        "marts.cells.derived = marts.tables.cube_rows + marts.tables.internal_only"));
+    out.add(new Check("table rows published or suppressed", get("marts.tables.rows"),
+        get("marts.tables.published") + get("marts.tables.suppressed"), "rows = published + suppressed"));
     if (counters.containsKey("marts.internal.rows")) {
       out.add(new Check("derived cells reach the internal cube", get("marts.cells.derived"), get("marts.internal.rows"),
           "marts.cells.derived = marts.internal.rows"));
@@ -157,7 +158,8 @@ public final class RunSummary {
     counters.forEach((k, v) -> {
       if (k.startsWith("deadletters.")) sb.append(String.format("  %-54s %9d%n", k.substring("deadletters.".length()), v));
     });
-    sb.append(String.format("Cube: %d rows written (%d suppressed)%s%n", get("marts.cube.rows"), get("marts.cube.suppressed"),
+    sb.append(String.format("Tables: %d rows written (%d suppressed; %d primary and %d secondary cells)%s%n",
+        get("marts.tables.rows"), get("marts.tables.suppressed"), get("marts.protect.primary"), get("marts.protect.secondary"),
         get("marts.internal.rows") > 0 ? ", internal cube " + get("marts.internal.rows") + " rows" : ""));
     List<String> notes = notes();
     if (!notes.isEmpty()) {

@@ -40,7 +40,7 @@ import org.apache.beam.sdk.values.PCollectionView;
  *   <li>The combined cells are grouped per (area, age key, geslacht) - a few thousand cells at most, all
  *       periods - and {@link CubeDeriver} derives the rows, with the CBS tables (small) as a side input.</li>
  * </ol>
- * The result is not fit for publication: apply {@link ProtectSmallCells} first.
+ * The result is not fit for publication: apply {@link ProtectTables} first.
  */
 public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>> {
   private final MartsConfig config;

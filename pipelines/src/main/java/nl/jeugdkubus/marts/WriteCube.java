@@ -65,7 +65,7 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
   }
 
   /** part-SSSSS-of-NNNNN.parquet inside the partition folder (relative to the cube folder). */
-  static FileIO.Write.FileNaming partitionNaming(String partition) {
+  public static FileIO.Write.FileNaming partitionNaming(String partition) {
     FileIO.Write.FileNaming inner = FileIO.Write.defaultNaming("part", ".parquet");
     return (window, pane, numShards, shardIndex, compression) ->
         partition + "/" + inner.getFilename(window, pane, numShards, shardIndex, compression);
@@ -90,13 +90,13 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
         .withNumShards(1));
     if (dimensions) {
       PBegin begin = rows.getPipeline().begin();
-      writeTable(begin, "Gemeenten", gemeenteRecords(GemeenteInfo.load(conf)), GEMEENTE_SCHEMA, "gemeente.parquet");
-      writeTable(begin, "Indicators", indicatorRecords(IndicatorCatalogue.load(conf)), INDICATOR_SCHEMA, "indicator.parquet");
+      writeTable(outputDir, begin, "Gemeenten", gemeenteRecords(GemeenteInfo.load(conf)), GEMEENTE_SCHEMA, "gemeente.parquet");
+      writeTable(outputDir, begin, "Indicators", indicatorRecords(IndicatorCatalogue.load(conf)), INDICATOR_SCHEMA, "indicator.parquet");
     }
     return PDone.in(rows.getPipeline());
   }
 
-  private void writeTable(PBegin begin, String name, List<GenericRecord> records, Schema schema, String fileName) {
+  static void writeTable(String outputDir, PBegin begin, String name, List<GenericRecord> records, Schema schema, String fileName) {
     begin.apply(name, Create.of(records).withCoder(AvroCoder.of(schema)))
         .apply("Write" + name, FileIO.<GenericRecord>write()
             .via(ParquetIO.sink(schema))

@@ -73,6 +73,8 @@ class AttackAtScaleTest {
     System.out.printf("scale %s, %s, %s: %s; false claims %d%n", scale, periods, tables ? "tables/" : "cube/",
         r.figures(), wrong.size());
     r.recoveries().stream().limit(5).forEach(x -> System.out.println(x.summary() + "\n" + x.chain()));
+    System.out.println(TableFigures.render(TableFigures.of(PublishedOutput.published(output), PublishedOutput.internal(output),
+        r, PublishedOutput.parameters(output).suppressUpTo())));
     assertTrue(wrong.isEmpty(), "intervals that miss the true value (an unsound relation):\n"
         + String.join("\n", wrong.subList(0, Math.min(5, wrong.size()))));
     assertTrue(r.targets() > 0, "nothing protected was published");

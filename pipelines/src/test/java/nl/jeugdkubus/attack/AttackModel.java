@@ -284,6 +284,10 @@ final class AttackModel {
   private static int signature(String[] f) {
     int sig = 0;
     for (int d = 0; d < 5; d++) if (!isTotal(d, f[FIRST_DIM + d])) sig |= 1 << d;
+    // an age universe (0-17, 12-22: the 'totaal' row of a rate or share) is not the all-ages 'totaal': a table
+    // that publishes a share by geslacht at 0-17 says nothing about the all-ages count by geslacht (tables/,
+    // issue 9; the old crossed cube/ had both, so it did not matter there)
+    if (!Row.TOTAAL.equals(f[FIRST_DIM]) && Knowledge.AGE_PARTS.containsKey(f[FIRST_DIM])) sig |= 1 << 5;
     return sig;
   }
 
@@ -332,6 +336,15 @@ final class AttackModel {
         String[] part = f.clone();
         part[FIRST_DIM + d] = partValues.get(0);
         if (!publishedLike(measure, part)) continue;
+        if (d == 0 && !values.get(measure).get(0).containsAll(partValues)) {
+          // an age class this measure is never published in (e.g. 18-22 of a share whose universe is 0-17) is
+          // unknown, not 0: only part <= total holds (tables/, issue 9)
+          for (String pv : partValues) {
+            Integer p = byKey.get(with(f, FIRST_DIM, pv));
+            if (p != null && p != v) bounds.add(Linear.atMost(p, v, dimName(d) + ": part <= total"));
+          }
+          continue;
+        }
         group(v, f, FIRST_DIM + d, partValues, exact, byKey, dimName(d));
       }
       // region and its gemeenten

@@ -38,6 +38,8 @@ class AttackOutputTest {
       List<String> wrong = Attacker.falseClaims(r, truth);
       System.out.println("false claims (intervals without the true value): " + wrong.size());
       wrong.stream().limit(5).forEach(System.out::println);
+      System.out.println(TableFigures.render(TableFigures.of(PublishedOutput.published(out), PublishedOutput.internal(out), r,
+          PublishedOutput.parameters(out).suppressUpTo())));
       long checked = r.recoveries().stream().filter(x -> truth.containsKey(x.cell())).count();
       long confirmed = r.recoveries().stream().filter(x -> {
         Double t = truth.get(x.cell());

@@ -26,6 +26,7 @@ import nl.jeugdkubus.common.ModelCoders;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.CubeRow;
+import nl.jeugdkubus.model.PublishedRow;
 import nl.jeugdkubus.model.PersonHistory;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The marts layer end to end on the DirectRunner: BuildCube -> ProtectSmallCells -> WriteCube, then the
+ * The marts layer end to end on the DirectRunner: BuildCube -> ProtectTables -> WriteTables, then the
  * written Parquet read as a BI tool would, with DuckDB. Answers from {@link DerivedCubeScenario}.
  */
 class CubePipelineTest {
@@ -58,20 +59,22 @@ class CubePipelineTest {
     PCollection<CbsCell> cbs = p.apply("Cbs", Create.of(DerivedCubeScenario.cbsCells()).withCoder(AvroCoder.of(CbsCell.class)));
     PCollection<CubeRow> internal = PCollectionTuple.of(Tags.PERSONS, persons).and(Tags.CBS_CELLS, cbs).apply(new BuildCube(cfg));
     PAssert.that(internal).containsInAnyOrder(pureInternal);
-    PCollection<CubeRow> published = internal.apply(new ProtectSmallCells(5, 7, INDEX_BASE));
+    PCollection<PublishedRow> published = internal.apply(new ProtectTables(5, 7, INDEX_BASE, null));
     PAssert.that(published).satisfies(rows -> {
       List<CubeRow> list = new ArrayList<>();
-      rows.forEach(list::add);
-      assertEquals(pureInternal.size(), list.size());
+      for (PublishedRow r : rows) if (r.getTabel().equals("jongeren_jeugdzorg") || r.getTabel().equals("benchmark")) list.add(asCube(r));
       CubeRow pct = find(list, "jongeren_jeugdhulp_pct", "2024H1", AALTEN, T, T);
       assertEquals(70.0, pct.getTeller()); // 71 rounded to a multiple of 5
       assertEquals(246.0, pct.getNoemer()); // population: public, not rounded
-      assertEquals(28.9, pct.getWaarde()); // from the unrounded 71/246
+      assertEquals(28.5, pct.getWaarde()); // from the published 70/246 = 28.46 (not the unrounded 71/246 = 28.9)
       assertTrue(find(list, "jongeren_met_verblijf_aandeel", "2024H1", AALTEN, T, T).getOnderdrukt()); // teller 4
-      assertEquals(118.3, find(list, "jongeren_jeugdhulp_pct_index", "2024H1", AALTEN, T, T).getWaarde());
+      CubeRow index = find(list, "jongeren_jeugdhulp_pct_index", "2024H1", AALTEN, T, T);
+      CubeRow base = find(list, "jongeren_jeugdhulp_pct", INDEX_BASE.toString(), AALTEN, T, T);
+      // from the published values of both periods
+      assertEquals(PublishedValues.index(pct.getWaarde(), base.getWaarde()), index.getWaarde());
       return null;
     });
-    published.apply(new WriteCube(out.toString(), null));
+    published.apply(new WriteTables(out.toString(), null));
     p.run().waitUntilFinish();
   }
 
@@ -88,8 +91,21 @@ class CubePipelineTest {
     }
   }
 
+  private static CubeRow asCube(PublishedRow r) {
+    return CubeRow.newBuilder().setIndicator(r.getIndicator()).setPeriode(r.getPeriode()).setGemeenteCode(r.getGemeenteCode())
+        .setGemeenteNaam(r.getGemeenteNaam()).setRegio(r.getRegio()).setLeeftijdsklasse(r.getLeeftijdsklasse())
+        .setGeslacht(r.getGeslacht()).setHulpvorm(r.getHulpvorm()).setVerwijzer(r.getVerwijzer())
+        .setProductcategorie(r.getProductcategorie()).setTeller(r.getTeller()).setNoemer(r.getNoemer()).setWaarde(r.getWaarde())
+        .setEenheid(r.getEenheid()).setOnderdrukt(r.getOnderdrukt()).setCbsStatus(r.getCbsStatus()).setRunId(r.getRunId()).build();
+  }
+
+  /** Every published table as one relation (a BI tool reads tables/<tabel>/ one at a time, or all with union_by_name). */
   private static String cube() {
-    return "read_parquet('" + out.resolve("cube") + "/**/*.parquet', hive_partitioning = true)";
+    return "(select distinct * exclude (tabel) from read_parquet('" + out.resolve("tables") + "/*/*/*/*.parquet', hive_partitioning = true))";
+  }
+
+  private static String table(String tabel) {
+    return "read_parquet('" + out.resolve("tables").resolve(tabel) + "/**/*.parquet', hive_partitioning = true)";
   }
 
   private static Map<String, Object> one(String where) throws Exception {
@@ -103,23 +119,24 @@ class CubePipelineTest {
 
   @Test
   void hivePartitionedFiles() throws Exception {
-    Path part = out.resolve("cube/periode=2024H1/gemeente=GM0197");
+    Path part = out.resolve("tables/jongeren_jeugdzorg/periode=2024H1/gemeente=GM0197");
     assertTrue(Files.isDirectory(part), part.toString());
     try (Stream<Path> files = Files.list(part)) {
       List<Path> ps = files.toList();
       assertFalse(ps.isEmpty());
       for (Path f : ps) assertTrue(f.getFileName().toString().matches("part-.*\\.parquet"), f.toString());
     }
-    assertTrue(Files.isDirectory(out.resolve("cube/periode=2023H2/gemeente=REG_Achterhoek")));
+    assertTrue(Files.isDirectory(out.resolve("tables/trajecten_hulpvorm/periode=2023H2/gemeente=REG_Achterhoek")));
     // the partition columns: periode from the folder (same value as in the file), gemeente added
     Map<String, Object> desc = new HashMap<>();
-    for (Map<String, Object> r : query("describe select * from " + cube())) desc.put((String) r.get("column_name"), r.get("column_type"));
+    for (Map<String, Object> r : query("describe select * from " + table("jongeren_jeugdzorg"))) desc.put((String) r.get("column_name"), r.get("column_type"));
     assertEquals("VARCHAR", desc.get("periode"));
     assertEquals("VARCHAR", desc.get("gemeente"));
     assertEquals("VARCHAR", desc.get("gemeente_code"));
     assertEquals("DOUBLE", desc.get("waarde"));
     assertEquals("BOOLEAN", desc.get("onderdrukt"));
-    assertTrue(query("select * from " + cube() + " where gemeente <> gemeente_code").isEmpty());
+    assertEquals("VARCHAR", desc.get("tabel"));
+    assertTrue(query("select * from " + table("jongeren_jeugdzorg") + " where gemeente <> gemeente_code").isEmpty());
   }
 
   @Test
@@ -127,14 +144,17 @@ class CubePipelineTest {
     Map<String, Object> pct = one("indicator = 'jongeren_jeugdhulp_pct' and " + TOTALS);
     assertEquals(70.0, pct.get("teller"));
     assertEquals(246.0, pct.get("noemer"));
-    assertEquals(28.9, pct.get("waarde"));
+    assertEquals(28.5, pct.get("waarde")); // 70 / 246 (the published teller), not 71 / 246 = 28.9
     assertEquals("procent", pct.get("eenheid"));
     assertEquals(false, pct.get("onderdrukt"));
     assertEquals("n.v.t.", pct.get("cbs_status"));
     assertEquals("Aalten", pct.get("gemeente_naam"));
     assertEquals("test-run", pct.get("run_id"));
-    // boys aged 4-11: 40/56 = 71.4%
-    assertEquals(71.4, one("indicator = 'jongeren_jeugdhulp_pct' and leeftijdsklasse = '4-11' and geslacht = 'M'").get("waarde"));
+    // boys aged 4-11 (40 of 56): a complementary cell of the small cells of Aalten by age and geslacht (deep in the
+    // breakdown, so the top-level row above stays published): suppressed, shown as suppressed
+    Map<String, Object> boys = one("indicator = 'jongeren_jeugdhulp_pct' and leeftijdsklasse = '4-11' and geslacht = 'M'");
+    assertEquals(true, boys.get("onderdrukt"));
+    assertNull(boys.get("waarde"));
     assertEquals(70.0, one("indicator = 'jongeren_jeugdhulp' and " + TOTALS).get("waarde"));
     // small cells: 4 with verblijf, 2 with jeugdbescherming, 1 with jeugdreclassering, 1 client with costs
     for (String code : List.of("jongeren_met_verblijf_aandeel", "jongeren_jeugdbescherming_pct", "jongeren_jeugdreclassering",
@@ -150,9 +170,12 @@ class CubePipelineTest {
     assertEquals("voorlopig", cbs.get("cbs_status"));
     assertEquals(12.0, one("indicator = 'jongeren_jeugdhulp_pct_nl'").get("waarde"));
     assertEquals(28.8, one("indicator = 'jongeren_jeugdhulp_pct_refgroep'").get("waarde"));
-    assertEquals(1.4, one("indicator = 'jongeren_jeugdhulp_pct_verschil_cbs'").get("waarde"));
-    assertEquals(0.1, one("indicator = 'jongeren_jeugdhulp_pct_verschil_refgroep'").get("waarde"));
-    assertEquals(118.3, one("indicator = 'jongeren_jeugdhulp_pct_index'").get("waarde"));
+    // differences and the index from our PUBLISHED value 28.5
+    assertEquals(1.0, one("indicator = 'jongeren_jeugdhulp_pct_verschil_cbs'").get("waarde")); // 28.5 - 27.5
+    assertEquals(-0.3, one("indicator = 'jongeren_jeugdhulp_pct_verschil_refgroep'").get("waarde")); // 28.5 - 28.8
+    List<Map<String, Object>> base = query("select waarde from " + cube() + " where gemeente = 'GM0197' and periode = '"
+        + INDEX_BASE + "' and indicator = 'jongeren_jeugdhulp_pct' and " + TOTALS);
+    assertEquals(PublishedValues.index(28.5, (Double) base.get(0).get("waarde")), one("indicator = 'jongeren_jeugdhulp_pct_index'").get("waarde"));
     // no published count is 1..7
     assertTrue(query("select * from " + cube() + " where eenheid = 'aantal' and not onderdrukt and waarde between 1 and 7").isEmpty());
   }

@@ -598,6 +598,12 @@ class EveryIndicatorTest {
     assertAll(checks);
   }
 
+  /** The rows some published table holds (the protection sees only those). */
+  private static List<CubeRow> publishedOnly(List<CubeRow> rows) {
+    PublishedTables t = new PublishedTables(TableCatalogue.load(null));
+    return t.publishedRows(rows);
+  }
+
   @Test
   void valuesAreComputedFromUnroundedCountsAndPublishedRoundedOnce() {
     // internal cube: teller 9 and noemer 350 are unrounded counts; the value is 9/350 x 100 = 18/7 exactly
@@ -606,14 +612,14 @@ class EveryIndicatorTest {
     assertEquals(Fraction.of(18, 7), exact);
     assertEquals(2.6, Rounding.round(exact, Rounding.DECIMALS_PERCENT));
 
-    // published (docs: counts rounded to a multiple of 5, half-up; values stay as computed from the
-    // unrounded counts). Disclosure control with rounding base 5 and no suppression:
-    List<CubeRow> published = new SmallCellProtection(5, 0).protect(rows);
+    // published (docs/disclosure.md: counts rounded to a multiple of 5, half-up; every value derived from the
+    // PUBLISHED counts, so it tells nothing more than they do). Disclosure control with rounding base 5, no suppression:
+    List<CubeRow> published = new nl.jeugdkubus.marts.protect.BlockProtection(IndicatorCatalogue.load(null), 5, 0, true).protect(publishedOnly(rows));
     CubeRow pub = find(published, "jongeren_jeugdhulp_pct", H1, AALTEN, T, T);
     assertEquals(10.0, pub.getTeller()); // 9 -> 10
     assertEquals(Rounding.count(9, 5), pub.getTeller().longValue());
-    assertEquals(350.0, pub.getNoemer());
-    assertEquals(2.6, pub.getWaarde()); // NOT 10/350 = 2.857 -> 2.9
+    assertEquals(350.0, pub.getNoemer()); // the population is public: exact
+    assertEquals(2.9, pub.getWaarde()); // 10/350 = 2.857 -> 2.9, NOT 9/350 = 2.571 -> 2.6 (which would give the 9 away)
     CubeRow zorg = find(published, "jongeren_jeugdzorg", H1, AALTEN, T, T);
     assertEquals(10.0, zorg.getTeller()); // 11 -> 10
     assertEquals(10.0, zorg.getWaarde()); // an aantal row publishes the rounded count
@@ -622,21 +628,21 @@ class EveryIndicatorTest {
     CubeRow stapeling = find(published, "stapeling_2plus_pct", H1, AALTEN, T, T);
     assertEquals(5.0, stapeling.getTeller()); // 5 stays 5
     assertEquals(10.0, stapeling.getNoemer()); // 11 -> 10
-    assertEquals(45.5, stapeling.getWaarde()); // 5/11, not 5/10 = 50.0
+    assertEquals(50.0, stapeling.getWaarde()); // 5/10, not 5/11 = 45.5
     CubeRow mediaan = find(published, "trajectduur_mediaan", H1, AALTEN, T, T);
     assertEquals(10.0, mediaan.getNoemer());
-    assertEquals(155.5, mediaan.getWaarde());
+    assertEquals(156.0, mediaan.getWaarde()); // whole days: 155.5 -> 156 (a median ending in .5 says the count is even)
     CubeRow wacht = find(published, "wachttijd_toewijzing_gemiddeld", H1, AALTEN, T, T);
     assertEquals(10.0, wacht.getNoemer()); // 8 -> 10
-    assertEquals(8.4, wacht.getWaarde()); // 67/8 = 8.375
-    // euros are not counts: kosten_netto stays 8001 (8000.50 half away from zero), per client 1000
+    assertEquals(8.0, wacht.getWaarde()); // whole days: 67/8 = 8.375 -> 8.4 -> 8 (a whole mean S/n is possible for every n)
+    // euros are not counts: kosten_netto stays 8001 (8000.50 half away from zero); per client from the published figures
     assertEquals(8001.0, find(published, "kosten_netto", H1, AALTEN, T, T).getWaarde());
     CubeRow perClient = find(published, "kosten_per_client", H1, AALTEN, T, T);
     assertEquals(10.0, perClient.getNoemer()); // 8 -> 10
-    assertEquals(1000.0, perClient.getWaarde()); // 8000.50 / 8, not / 10
-    // CBS and benchmark rows keep their values; the refgroep difference comes from unrounded values
-    assertEquals(-7.9, find(published, "jongeren_jeugdhulp_pct_verschil_refgroep", H1, AALTEN, T, T).getWaarde());
-    assertEquals(9.0, find(published, "jongeren_met_verblijf_aandeel_verschil_refgroep", H1, AALTEN, T, T).getWaarde());
+    assertEquals(800.0, perClient.getWaarde()); // 8001 / 10 = 800.1, not 8000.50 / 8 = 1000 (which gives the 8 away)
+    // CBS rows keep their values; a difference is computed from our PUBLISHED value: 2.9 - CBS
+    assertEquals(10.4, find(published, "jongeren_jeugdhulp_pct_refgroep", H1, AALTEN, T, T).getWaarde());
+    assertEquals(-7.5, find(published, "jongeren_jeugdhulp_pct_verschil_refgroep", H1, AALTEN, T, T).getWaarde()); // 2.9 - 10.4
     // the rounding rules themselves on the numbers above
     assertEquals(0, Rounding.count(2, 5));
     assertEquals(5, Rounding.count(3, 5));
