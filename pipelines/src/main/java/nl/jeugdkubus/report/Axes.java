@@ -6,12 +6,21 @@ import java.util.List;
 final class Axes {
   private Axes() {}
 
+  /** The fewest decimals (0-3) that show a tick step exactly, e.g. 0,25 -> 2, 2,5 -> 1, 25 -> 0. */
+  static int tickDecimals(double step) {
+    for (int d = 0; d < 3; d++) {
+      double scaled = step * Math.pow(10, d);
+      if (Math.abs(scaled - Math.rint(scaled)) < 1e-9) return d;
+    }
+    return 3;
+  }
+
   static void draw(StringBuilder svg, Scale scale, List<String> periods, double width, double height, double bottomMargin,
       String eenheid, boolean small) {
     double left = LineChart.LEFT;
     double right = width - LineChart.RIGHT;
     double base = scale.y(scale.min());
-    int decimals = scale.max() - scale.min() < 5 ? 1 : 0;
+    int decimals = tickDecimals((scale.max() - scale.min()) / 4);
     for (double t : scale.ticks()) {
       double y = scale.y(t);
       svg.append("<line x1=\"").append(Html.px(left)).append("\" x2=\"").append(Html.px(right)).append("\" y1=\"").append(Html.px(y))

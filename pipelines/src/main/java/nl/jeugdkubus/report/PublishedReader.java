@@ -60,10 +60,17 @@ public final class PublishedReader {
 
   private static List<Path> parquetFiles(Path root) throws IOException {
     if (!Files.isDirectory(root)) throw new IOException("no published tables in " + root);
-    try (Stream<Path> s = Files.walk(root.toRealPath())) {
+    Path real = root.toRealPath();
+    try (Stream<Path> s = Files.walk(real)) {
       return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".parquet"))
-          .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+          .filter(p -> !hidden(real.relativize(p))).sorted().toList();
     }
+  }
+
+  /** A path with a part starting with '.' (a writer's temporary folder or file). */
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) if (part.toString().startsWith(".")) return true;
+    return false;
   }
 
   private static List<GenericRecord> read(Path f) throws IOException {

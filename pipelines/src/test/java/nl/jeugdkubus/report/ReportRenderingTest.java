@@ -46,6 +46,23 @@ class ReportRenderingTest {
     assertEquals(50, Scale.niceCeil(50), 1e-9);
   }
 
+  @Test
+  void tickLabelsShowTheStepExactly() {
+    assertEquals(2, Axes.tickDecimals(0.25), "axis 0..1: 0 / 0,25 / 0,5 / 0,75 / 1");
+    assertEquals(1, Axes.tickDecimals(2.5));
+    assertEquals(0, Axes.tickDecimals(25));
+    // axis 0..1 (nothing published): ticks in Dutch notation with two decimals
+    String html = LineChart.render(new ChartSpec("c0", "T", "aantal", "b", "u"), List.of("2024H1"), List.of(new Series("A", List.of(Point.SUPPRESSED))));
+    assertEquals(List.of("0,00", "0,25", "0,50", "0,75", "1,00"), tickTexts(html));
+  }
+
+  static List<String> tickTexts(String html) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("class=\"tik\"[^>]*>([^<]*)<").matcher(html);
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+
   static final List<String> FOUR = List.of("2023H1", "2023H2", "2024H1", "2024H2");
 
   @Test
