@@ -21,7 +21,7 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * A hand-made published output: two Achterhoek gemeenten (Aalten GM0197, Berkelland GM1859) and the region,
  * 2023H1-2024H2, one value per chart indicator: value = base + 10 x area index + period index (Aalten 0,
  * Berkelland 1, region 2). Aalten's jongeren_jeugdhulp_per1000 of 2023H2 and its verwijzer 02 share of 2024H1
- * are suppressed. kosten_per_client by hulpvorm 02 and 11: 5000 and 40000 + 10 x area + period. Written as tables/<tabel>/periode=/gemeente=/part-0.parquet plus dimensions/gemeente.parquet.
+ * are suppressed; verwijzer shares 01/02/06/totaal 50/30/20/100. kosten_per_client by hulpvorm 02 and 11: 5000 and 40000 + 10 x area + period. Written as tables/<tabel>/periode=/gemeente=/part-0.parquet plus dimensions/gemeente.parquet.
  */
 final class HandMadeTables {
   private HandMadeTables() {}
@@ -69,9 +69,9 @@ final class HandMadeTables {
           add(files, output, row("kosten_hulpvorm", "kosten_per_client", PERIODS.get(p), AREAS.get(a), Map.of("hulpvorm", h[0]),
               Double.parseDouble(h[1]) + 10 * a + p, "euro", false));
         }
-        double[] shares = {50, 30, 20};
-        String[] verwijzers = {"01", "02", "06"};
-        for (int k = 0; k < 3; k++) {
+        double[] shares = {50, 30, 20, 100};
+        String[] verwijzers = {"01", "02", "06", "totaal"};
+        for (int k = 0; k < 4; k++) {
           boolean supp = a == 0 && p == 2 && k == 1;
           add(files, output, row("verwijzers", "specialist_gestart_verwijzer_aandeel", PERIODS.get(p), AREAS.get(a),
               Map.of("verwijzer", verwijzers[k]), supp ? null : shares[k], "procent", supp));
