@@ -113,7 +113,7 @@ public final class JeugdkubusPipeline {
    * (issue 12: the HTML report from the pending tables/). They run in this order, only for a run that
    * finished and reconciled, before the manifest is written.
    */
-  static final List<PostPipelineStep> POST_PIPELINE_STEPS = List.of();
+  static final List<PostPipelineStep> POST_PIPELINE_STEPS = List.of(new nl.jeugdkubus.report.HtmlReport());
 
   /** Checks the options ({@link RunConfiguration#from}: a {@link ConfigurationException} on any problem) and runs. */
   public static RunOutcome run(JeugdkubusOptions options) {

@@ -106,6 +106,15 @@ class PublishedRunTest {
     assertFalse(shareable.get("deadletters"));
     assertFalse(shareable.get("manifest.json"));
     assertTrue(shareable.get("dimensions"));
+    assertTrue(shareable.get("report"), "the report is drawn from the published tables only");
+    // the report: a front page and one page per gemeente of the published tables
+    assertTrue(Files.isRegularFile(output.resolve("report").resolve("index.html")));
+    try (Stream<Path> s = Files.list(output.resolve("tables").resolve("jongeren_jeugdzorg").resolve("periode=2023H1"))) {
+      List<String> gemeenten = s.map(p -> p.getFileName().toString().substring("gemeente=".length()))
+          .filter(g -> g.startsWith("GM")).toList();
+      assertFalse(gemeenten.isEmpty());
+      for (String g : gemeenten) assertTrue(Files.isRegularFile(output.resolve("report").resolve(g + ".html")), g);
+    }
   }
 
   @Test
