@@ -33,8 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * accident, and that none of its claims is false.
  */
 class AttackAtScaleTest {
-  /** Recoveries measured on the published tables when they replaced the cube (2026-12-02, periods 2024H1-2024H2). */
-  static final Map<String, Integer> KNOWN_GAP = Map.of("0.05", 560, "0.1", 380);
+  /**
+   * Recoveries measured on the published tables when they replaced the cube (2026-12-02, periods 2024H1-2024H2):
+   * 551 and 560 at scale 0.05, 368 and 380 at 0.1 in two runs of the same code and input (same protected and
+   * suppressed counts). The bound leaves room for that run-to-run spread, whose cause (the order in which the
+   * protection meets a block's cells) is not yet removed; docs/disclosure.md "What is not met".
+   */
+  static final Map<String, Integer> KNOWN_GAP = Map.of("0.05", 600, "0.1", 400);
 
   @TempDir Path dir;
 
