@@ -167,6 +167,12 @@ public final class JeugdkubusPipeline {
       } else {
         Publisher.Publication pub = publisher.publish();
         System.out.println("Published:    " + config.output() + " (" + String.join(", ", Manifest.entries(pub.version())) + ")");
+        System.out.println();
+        System.out.print(summary.closingTable());
+        for (String entry : Manifest.entries(pub.version())) {
+          String where = entry.equals(OutputEntry.REPORT.fileName()) ? entry + "/index.html" : entry;
+          System.out.printf("  %-12s %s%n", entry, Path.of(config.output(), where));
+        }
       }
       return new RunOutcome(config, state, summary, exitCode);
     } catch (IOException e) {

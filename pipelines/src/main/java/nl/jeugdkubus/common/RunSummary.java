@@ -172,4 +172,31 @@ public final class RunSummary {
     }
     return sb.toString();
   }
+
+  /**
+   * The closing table of the console, short enough for one screen: records read, rejected and accepted per
+   * source, cells published and suppressed per published table, and whether the counts reconcile (the
+   * checks in full are in the manifest and in {@link #render()}).
+   */
+  public String closingTable() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("%-28s %10s %10s %10s%n", "source", "read", "rejected", "accepted"));
+    for (String s : STAGED_SOURCES) {
+      long read = get("staging." + s + ".records") + get("staging." + s + ".dead");
+      long rejected = sumPrefix("rejects." + s + ".");
+      sb.append(String.format("%-28s %10d %10d %10d%n", s, read, rejected, read - rejected));
+    }
+    sb.append(String.format("%-28s %10s %10s%n", "published table", "published", "suppressed"));
+    java.util.TreeSet<String> tables = new java.util.TreeSet<>();
+    for (String k : counters.keySet()) {
+      if (k.startsWith("marts.table.")) tables.add(k.substring("marts.table.".length(), k.lastIndexOf('.')));
+    }
+    for (String t : tables) {
+      sb.append(String.format("%-28s %10d %10d%n", t, get("marts.table." + t + ".published"), get("marts.table." + t + ".suppressed")));
+    }
+    long failed = checks().stream().filter(c -> !c.ok()).count();
+    sb.append(failed == 0 ? "Reconciliation: all " + checks().size() + " checks ok\n"
+        : "Reconciliation: " + failed + " of " + checks().size() + " checks FAIL (see above)\n");
+    return sb.toString();
+  }
 }

@@ -131,6 +131,8 @@ public class ProtectTables extends PTransform<PCollection<CubeRow>, PCollection<
             for (PublishedRow p : tables.rowsOf(r)) {
               rowsOut.inc();
               (p.getOnderdrukt() ? suppressed : published).inc();
+              // per table, for the closing table of the console (RunSummary.render)
+              Counters.counter("marts.table." + p.getTabel() + (p.getOnderdrukt() ? ".suppressed" : ".published")).inc();
               out.output(p);
             }
           }

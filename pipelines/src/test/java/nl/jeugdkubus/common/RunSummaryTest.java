@@ -62,6 +62,26 @@ class RunSummaryTest {
     assertTrue(new RunSummary(consistent()).render().contains("Tables: 150 rows written (40 suppressed"));
   }
 
+  /** The console's closing table, worked out by hand from the counters. */
+  @Test
+  void theClosingTableNamesReadRejectedAcceptedPerSourceAndCellsPerTable() {
+    java.util.Map<String, Long> m = new java.util.TreeMap<>(consistent());
+    m.put("staging.registraties.records", 98L);
+    m.put("staging.registraties.dead", 2L);
+    m.put("rejects.registraties.staging.INVALID_DATE", 2L);
+    m.put("rejects.registraties.pseudonymisation.INVALID_BSN", 3L);
+    m.put("marts.table.verwijzers.published", 12L);
+    m.put("marts.table.verwijzers.suppressed", 30L);
+    m.put("marts.table.preventie.published", 7L);
+    String t = new RunSummary(m).closingTable();
+    // 98 + 2 read, 2 + 3 rejected, 95 accepted
+    assertTrue(t.contains(String.format("%-28s %10d %10d %10d", "registraties", 100, 5, 95)), t);
+    assertTrue(t.contains(String.format("%-28s %10d %10d", "verwijzers", 12, 30)), t);
+    assertTrue(t.contains(String.format("%-28s %10d %10d", "preventie", 7, 0)), t);
+    assertTrue(t.indexOf("preventie") < t.indexOf("verwijzers"), "tables sorted by name");
+    assertTrue(t.lines().count() < 25, "one screen");
+  }
+
   @Test
   void eachKindOfLossIsNamed() {
     Map<String, Long> m = consistent();
