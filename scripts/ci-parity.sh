@@ -56,6 +56,9 @@ rm -rf "$WORK/key"
 chmod 600 "$WORK/key/pseudonym.key"
 
 export PARITY_SKIP_BUILD=1
+# The DirectRunner (a correctness tool: it re-encodes every element and side input to detect mutation) is
+# by far the slowest leg; on a loaded 2-core machine it took over 15 minutes at this scale.
+export PARITY_TIMEOUT="${PARITY_TIMEOUT:-2400}"
 export PARITY_OUT="${PARITY_OUT:-$WORK/out}"
 rc=0
 "$ROOT/scripts/parity.sh" --input="$WORK/input" --periods="$FROM-$TO" --maxRejectPercent=100 \
