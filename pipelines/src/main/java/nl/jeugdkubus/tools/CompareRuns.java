@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *   <li>they publish the same top-level entries;</li>
  *   <li>every Parquet entry (tables/, dimensions/, internal/) holds the same rows, compared as tables with
  *       exact equality, leaving out only {@value #RUN_ID_COLUMN};</li>
- *   <li>every other entry (deadletters/, inputs/) holds the same lines, whatever the file names and the order;</li>
+ *   <li>every other entry (deadletters/, inputs/, report/) holds the same lines, whatever the file names and the
+ *       order, once each run's id is replaced by {@code <run_id>} (the report prints it);</li>
  *   <li>manifest.json is the same JSON apart from {@link #RUN_SPECIFIC} (run id, times, output paths).</li>
  * </ol>
  *
@@ -90,7 +91,7 @@ public final class CompareRuns {
           CompareParquet.Result r = CompareParquet.compare(xa, xb, 0, 5, Set.of(RUN_ID_COLUMN));
           if (!r.equal()) diffs.add(e + "/" + t + ": " + r.differenceCount() + " difference(s), e.g. " + r.differences());
         }
-      } else if (!lines(pa).equals(lines(pb))) {
+      } else if (!lines(pa, runId(a)).equals(lines(pb, runId(b)))) {
         diffs.add(e + ": the lines differ");
       }
     }
@@ -139,14 +140,27 @@ public final class CompareRuns {
     }
   }
 
-  /** All lines of all visible files of an entry (a file or a folder), sorted. */
-  static List<String> lines(Path entry) throws IOException {
+  /** The run id of an output (from its manifest), or null without one. */
+  static String runId(Path out) throws IOException {
+    Path m = out.resolve("manifest.json");
+    if (!Files.exists(m)) return null;
+    JsonNode id = new ObjectMapper().readTree(m.toFile()).get("run_id");
+    return id == null ? null : id.asText();
+  }
+
+  /**
+   * All lines of all visible files of an entry (a file or a folder), sorted, with the run's id replaced by
+   * {@code <run_id>} wherever it appears (the report prints it).
+   */
+  static List<String> lines(Path entry, String runId) throws IOException {
     List<String> all = new ArrayList<>();
     try (Stream<Path> s = Files.walk(entry, FileVisitOption.FOLLOW_LINKS)) {
       for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
         String n = f.getFileName().toString();
         if (n.startsWith(".") || n.startsWith("_") || n.endsWith(".crc")) continue;
-        all.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          all.add(runId == null || runId.isEmpty() ? line : line.replace(runId, "<run_id>"));
+        }
       }
     }
     all.sort(null);
