@@ -540,4 +540,184 @@ class DuckDbOracleTest {
     // 8 gemeenten x 2 full years, whole euros
     assertEquals(16, compare("lasten_jeugd", "waarde", 0));
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // The ready queries of docs/queries (issue 12) on this generated, published output. Each result row
+  // is checked against the internal (true) cube through the published rule of docs/disclosure.md, worked
+  // out here independently of marts/PublishedValues: a count is published rounded to 5 (half up), a rate
+  // over the population from the rounded teller, a share from both rounded counts, an amount per client over
+  // the rounded clients; a suppressed row has no value.
+  // ---------------------------------------------------------------------------------------------
+
+  /** A row of the true cube: teller, noemer, waarde, cbs_status. */
+  record True(Double teller, Double noemer, Double waarde, String status) {}
+
+  /** The true cube rows of an indicator for the GM gemeenten, keyed gemeente|periode|dimension of the breakdown. */
+  static java.util.Map<String, True> truth(String indicator, String breakdown) throws SQLException {
+    java.util.Map<String, True> m = new java.util.HashMap<>();
+    List<String> totaal = new ArrayList<>(List.of("leeftijdsklasse", "geslacht", "hulpvorm", "verwijzer", "productcategorie"));
+    totaal.remove(breakdown);
+    String sql = "SELECT gemeente_code, periode, " + (breakdown == null ? "'totaal'" : breakdown)
+        + ", teller, noemer, waarde, cbs_status FROM cube WHERE indicator = '" + indicator + "' AND gemeente_code LIKE 'GM%'";
+    for (String d : totaal) sql += " AND " + d + " = 'totaal'";
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        m.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
+            new True(num(rs, 4), num(rs, 5), num(rs, 6), rs.getString(7)));
+      }
+    }
+    return m;
+  }
+
+  static Double num(ResultSet rs, int i) throws SQLException {
+    Object o = rs.getObject(i);
+    return o == null ? null : ((Number) o).doubleValue();
+  }
+
+  /** A count as published: rounded half up to a multiple of 5 (12 -> 10, 13 -> 15). */
+  static double r5(double v) {
+    return Math.floorDiv(Math.round(v) + 2, 5) * 5.0;
+  }
+
+  /** Rounded half up to d decimals, as an outsider recomputes it. */
+  static double dec(double v, int d) {
+    return new java.math.BigDecimal(Double.toString(v)).setScale(d, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** The rows of a docs/queries file run from the output folder, each a column -> value map. */
+  static List<java.util.Map<String, Object>> docQuery(String file) throws Exception {
+    String sql = Files.readString(Path.of("..", "docs", "queries", file), StandardCharsets.UTF_8);
+    List<java.util.Map<String, Object>> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      s.execute("SET file_search_path = '" + output.toAbsolutePath() + "'");
+      try (ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          java.util.Map<String, Object> r = new java.util.HashMap<>();
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) r.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+          rows.add(r);
+        }
+      }
+    }
+    System.out.println("[queries] " + file + ": " + rows.size() + " rows");
+    return rows;
+  }
+
+  static Double d(java.util.Map<String, Object> row, String col) {
+    Object o = row.get(col);
+    return o == null ? null : ((Number) o).doubleValue();
+  }
+
+  /** Checks one published value against the true row; returns 1 when a value was published (0 when suppressed). */
+  static int check(String what, Double published, boolean suppressed, True t, java.util.function.Function<True, Double> rule) {
+    if (suppressed) {
+      assertEquals(null, published, what + ": a suppressed row has no value (never 0)");
+      return 0;
+    }
+    assertEquals(rule.apply(t), published, what + ": true " + t);
+    return 1;
+  }
+
+  @Test
+  void query01YoungPeopleWithCarePer1000() throws Exception {
+    java.util.Map<String, True> truth = truth("jongeren_jeugdhulp_per1000", null);
+    List<java.util.Map<String, Object>> rows = docQuery("01-jeugdhulp-per-1000.sql");
+    assertEquals(truth.size(), rows.size(), "one row per gemeente x periode (half-years and full years) of the run");
+    int published = 0;
+    for (java.util.Map<String, Object> r : rows) {
+      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|totaal");
+      boolean suppressed = (Boolean) r.get("onderdrukt");
+      if (t.teller() >= 1 && t.teller() <= 7) assertTrue(suppressed, "1..7 is always suppressed: " + r);
+      published += check("01 " + r, d(r, "per_1000"), suppressed, t, x -> dec(1000 * r5(x.teller()) / x.noemer(), 1));
+    }
+    assertTrue(published > 0, "some figures published");
+  }
+
+  @Test
+  void query02OwnFigureAgainstCbsAndTheNetherlands() throws Exception {
+    java.util.Map<String, True> own = truth("jongeren_jeugdhulp_pct", null);
+    java.util.Map<String, True> cbs = truth("jongeren_jeugdhulp_pct_cbs", null);
+    java.util.Map<String, True> nl = truth("jongeren_jeugdhulp_pct_nl", null);
+    List<java.util.Map<String, Object>> rows = docQuery("02-tegen-cbs-en-nederland.sql");
+    assertTrue(rows.size() >= 8 * 4, "8 gemeenten x at least 4 half-years: " + rows.size());
+    int published = 0;
+    for (java.util.Map<String, Object> r : rows) {
+      String k = r.get("gemeente_code") + "|" + r.get("periode") + "|totaal";
+      Double eigen = d(r, "eigen_pct");
+      published += check("02 eigen " + r, eigen, eigen == null, own.get(k), x -> dec(100 * r5(x.teller()) / x.noemer(), 1));
+      // the CBS figures are public: published as CBS gives them, with the status of CBS's period
+      assertEquals(cbs.get(k).waarde(), d(r, "cbs_pct"), "02 cbs " + k);
+      assertEquals(nl.get(k).waarde(), d(r, "nederland_pct"), "02 nl " + k);
+      assertEquals(cbs.get(k).status(), r.get("cbs_status"), "02 status " + k);
+      assertTrue(List.of("voorlopig", "nader voorlopig", "definitief", "onbekend", "n.v.t.").contains(r.get("cbs_status")), k);
+    }
+    assertTrue(published > 0, "some figures published");
+  }
+
+  @Test
+  void query03ReferrerMix() throws Exception {
+    java.util.Map<String, True> truth = truth("specialist_gestart_verwijzer_aandeel", "verwijzer");
+    List<java.util.Map<String, Object>> rows = docQuery("03-verwijzers.sql");
+    long expected = truth.keySet().stream().filter(k -> !k.endsWith("|totaal")).count();
+    assertEquals(expected, rows.size(), "one row per gemeente x periode x verwijzer");
+    int published = 0;
+    for (java.util.Map<String, Object> r : rows) {
+      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|" + r.get("verwijzer"));
+      published += check("03 " + r, d(r, "aandeel_pct"), (Boolean) r.get("onderdrukt"), t,
+          x -> dec(100 * r5(x.teller()) / r5(x.noemer()), 1));
+    }
+    // at scale 0.05 a gemeente starts a handful of specialist trajectories per verwijzer in a half-year: the
+    // shares may all be suppressed; the values are then checked to be absent, never 0
+    System.out.println("[queries] 03: " + published + " shares published");
+  }
+
+  @Test
+  void query04LocalTeamToSpecialistCare() throws Exception {
+    java.util.Map<String, True> started = truth("lokaal_gestart", "hulpvorm");
+    java.util.Map<String, True> within12 = truth("lokaal_gestart_specialist_12m_pct", "hulpvorm");
+    List<java.util.Map<String, Object>> rows = docQuery("04-lokaal-naar-specialist.sql");
+    assertTrue(rows.size() >= 8 * 4, "8 gemeenten x at least 4 half-years: " + rows.size());
+    int published = 0;
+    for (java.util.Map<String, Object> r : rows) {
+      String k = r.get("gemeente_code") + "|" + r.get("periode") + "|totaal";
+      Double n = d(r, "lokaal_gestart");
+      published += check("04 gestart " + r, n, n == null, started.get(k), x -> r5(x.teller()));
+      Double pct = d(r, "specialist_binnen_12m_pct");
+      // no 12-month cell: none of them had specialist care within 12 months, published as 0 %
+      True t12 = within12.getOrDefault(k, new True(0.0, started.get(k).teller(), 0.0, "n.v.t."));
+      published += check("04 12m " + r, pct, pct == null, t12, x -> dec(100 * r5(x.teller()) / r5(x.noemer()), 1));
+      if (n == null || pct == null) assertTrue((Boolean) r.get("iets_onderdrukt"), "a missing figure is a suppressed one: " + r);
+    }
+    assertTrue(published > 0, "some figures published");
+  }
+
+  @Test
+  void query05CostPerClientByHulpvorm() throws Exception {
+    java.util.Map<String, True> truth = truth("kosten_per_client", "hulpvorm");
+    List<java.util.Map<String, Object>> rows = docQuery("05-kosten-per-client-hulpvorm.sql");
+    long expected = truth.keySet().stream().filter(k -> !k.endsWith("|totaal")).count();
+    assertEquals(expected, rows.size(), "one row per gemeente x periode x hulpvorm with costs");
+    int published = 0;
+    for (java.util.Map<String, Object> r : rows) {
+      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|" + r.get("hulpvorm"));
+      // euros over the ROUNDED number of clients, whole euros (docs/disclosure.md)
+      published += check("05 " + r, d(r, "euro_per_client"), (Boolean) r.get("onderdrukt"), t,
+          x -> dec(x.teller() / r5(x.noemer()), 0));
+    }
+    assertTrue(published > 0, "some amounts published");
+  }
+
+  @Test
+  void query06AgainstTheReferenceGroup() throws Exception {
+    java.util.Map<String, True> own = truth("jongeren_jeugdhulp_pct", null);
+    java.util.Map<String, True> ref = truth("jongeren_jeugdhulp_pct_refgroep", null);
+    List<java.util.Map<String, Object>> rows = docQuery("06-referentiegroep.sql");
+    assertTrue(rows.size() >= 8 * 4, "8 gemeenten x at least 4 half-years: " + rows.size());
+    for (java.util.Map<String, Object> r : rows) {
+      String k = r.get("gemeente_code") + "|" + r.get("periode") + "|totaal";
+      Double eigen = d(r, "eigen_pct");
+      check("06 eigen " + r, eigen, eigen == null, own.get(k), x -> dec(100 * r5(x.teller()) / x.noemer(), 1));
+      assertEquals(ref.get(k).waarde(), d(r, "referentiegroep_pct"), "06 refgroep " + k);
+      assertTrue(r.get("naam") instanceof String n && !n.isBlank(), "gemeente name from dimensions/gemeente.parquet");
+    }
+  }
 }
