@@ -653,21 +653,31 @@ class DuckDbOracleTest {
     assertTrue(published > 0, "some figures published");
   }
 
-  @Test
-  void query03ReferrerMix() throws Exception {
-    java.util.Map<String, True> truth = truth("specialist_gestart_verwijzer_aandeel", "verwijzer");
-    List<java.util.Map<String, Object>> rows = docQuery("03-verwijzers.sql");
+  /**
+   * A query with one row per gemeente x periode x value of a breakdown (its 'totaal' rows left out): every row
+   * checked against the true cube by the rule; returns the number of values published.
+   */
+  static int checkBreakdownQuery(String file, String indicator, String breakdown, String valueColumn,
+      java.util.function.Function<True, Double> rule) throws Exception {
+    java.util.Map<String, True> truth = truth(indicator, breakdown);
+    List<java.util.Map<String, Object>> rows = docQuery(file);
     long expected = truth.keySet().stream().filter(k -> !k.endsWith("|totaal")).count();
-    assertEquals(expected, rows.size(), "one row per gemeente x periode x verwijzer");
+    assertEquals(expected, rows.size(), file + ": one row per gemeente x periode x " + breakdown);
     int published = 0;
     for (java.util.Map<String, Object> r : rows) {
-      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|" + r.get("verwijzer"));
-      published += check("03 " + r, d(r, "aandeel_pct"), (Boolean) r.get("onderdrukt"), t,
-          x -> dec(100 * r5(x.teller()) / r5(x.noemer()), 1));
+      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|" + r.get(breakdown));
+      published += check(file + " " + r, d(r, valueColumn), (Boolean) r.get("onderdrukt"), t, rule);
     }
+    System.out.println("[queries] " + file + ": " + published + " values published");
+    return published;
+  }
+
+  @Test
+  void query03ReferrerMix() throws Exception {
     // at scale 0.05 a gemeente starts a handful of specialist trajectories per verwijzer in a half-year: the
     // shares may all be suppressed; the values are then checked to be absent, never 0
-    System.out.println("[queries] 03: " + published + " shares published");
+    checkBreakdownQuery("03-verwijzers.sql", "specialist_gestart_verwijzer_aandeel", "verwijzer", "aandeel_pct",
+        x -> dec(100 * r5(x.teller()) / r5(x.noemer()), 1));
   }
 
   @Test
@@ -692,18 +702,9 @@ class DuckDbOracleTest {
 
   @Test
   void query05CostPerClientByHulpvorm() throws Exception {
-    java.util.Map<String, True> truth = truth("kosten_per_client", "hulpvorm");
-    List<java.util.Map<String, Object>> rows = docQuery("05-kosten-per-client-hulpvorm.sql");
-    long expected = truth.keySet().stream().filter(k -> !k.endsWith("|totaal")).count();
-    assertEquals(expected, rows.size(), "one row per gemeente x periode x hulpvorm with costs");
-    int published = 0;
-    for (java.util.Map<String, Object> r : rows) {
-      True t = truth.get(r.get("gemeente_code") + "|" + r.get("periode") + "|" + r.get("hulpvorm"));
-      // euros over the ROUNDED number of clients, whole euros (docs/disclosure.md)
-      published += check("05 " + r, d(r, "euro_per_client"), (Boolean) r.get("onderdrukt"), t,
-          x -> dec(x.teller() / r5(x.noemer()), 0));
-    }
-    assertTrue(published > 0, "some amounts published");
+    // euros over the ROUNDED number of clients, whole euros (docs/disclosure.md)
+    assertTrue(checkBreakdownQuery("05-kosten-per-client-hulpvorm.sql", "kosten_per_client", "hulpvorm", "euro_per_client",
+        x -> dec(x.teller() / r5(x.noemer()), 0)) > 0, "some amounts published");
   }
 
   @Test
