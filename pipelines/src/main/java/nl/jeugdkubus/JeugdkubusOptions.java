@@ -16,7 +16,7 @@ public interface JeugdkubusOptions extends PipelineOptions {
   String getRegistrations();
   void setRegistrations(String value);
 
-  @Description("iJw 3.2 messages (JW301, JW305, JW307, JW323), XML file glob. Default: <input>/ijw/*.xml; 'none' skips this source")
+  @Description("iJw 3.2 messages (JW301, JW305, JW307, JW323), XML file glob; a .zip file is an archive of messages. Default: <input>/ijw/*.{xml,zip}; 'none' skips this source")
   String getIjw();
   void setIjw(String value);
 

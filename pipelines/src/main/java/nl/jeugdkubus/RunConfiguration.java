@@ -261,7 +261,7 @@ public final class RunConfiguration implements Serializable {
   private static Map<String, String> defaultGlobs() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("registraties", "registraties/*.csv");
-    m.put("ijw", "ijw/*.xml");
+    m.put("ijw", "ijw/*.{xml,zip}");
     m.put("declaraties_csv", "declaraties/*.csv");
     m.put("cbs", "cbs/*");
     m.put("financien", "financien/*.csv");

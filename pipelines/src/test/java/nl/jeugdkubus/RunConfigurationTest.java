@@ -258,7 +258,7 @@ class RunConfigurationTest {
     assertEquals(Period.parse("2023H1"), c.marts().indexBase());
     assertEquals(List.of("GM0197", "GM1859"), c.referenceGroup());
     assertEquals(null, c.glob("registraties"));
-    assertEquals(input.resolve("ijw/*.xml").toString(), c.glob("ijw"));
+    assertEquals(input.resolve("ijw/*.{xml,zip}").toString(), c.glob("ijw"));
     assertEquals(output.toAbsolutePath().toString(), c.output());
     assertTrue(c.internalCube());
   }

@@ -23,8 +23,10 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * iJw 3.2 message files (a glob) to {@link Tags#IJW_TOEWIJZINGEN} (JW301), {@link Tags#IJW_START_STOP}
  * (JW305/JW307), {@link Tags#DECLARATIE_REGELS} (JW323) and {@link Tags#DEAD_LETTERS}. See
- * {@link IjwMessageParser}. Counters: staging.ijw.read (files), staging.ijw.&lt;TYPE&gt;.read (files per
- * message type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records, staging.ijw.dead.
+ * {@link IjwMessageParser}. A {@code .zip} file is an archive of messages ({@link MessageArchive}): each entry is
+ * one message. Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
+ * staging.ijw.&lt;TYPE&gt;.read (messages per type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records,
+ * staging.ijw.dead.
  */
 public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
@@ -66,6 +68,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
     private final Counter read = Counters.counter("staging.ijw.read");
     private final Counter records = Counters.counter("staging.ijw.records");
     private final Counter dead = Counters.counter("staging.ijw.dead");
+    private final Counter archives = Counters.counter("staging.ijw.archives");
 
     ParseFn(IjwMessageParser parser) {
       this.parser = parser;
@@ -73,7 +76,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
 
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
-      read.inc();
+      if (!MessageArchive.isArchive(file.getMetadata().resourceId().getFilename())) read.inc();
       String name = StagingFiles.fileName(file);
       IjwMessageParser.Sink sink = new IjwMessageParser.Sink() {
         @Override
@@ -100,13 +103,30 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
           out.get(Tags.DEAD_LETTERS).output(d);
         }
       };
-      String type;
-      try (InputStream in = StagingFiles.open(file)) {
-        type = parser.parse(name, in, sink);
-      } catch (IOException e) {
-        sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
-        type = null;
+      if (!MessageArchive.isArchive(name)) {
+        String type;
+        try (InputStream in = StagingFiles.open(file)) {
+          type = parser.parse(name, in, sink);
+        } catch (IOException e) {
+          sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
+          type = null;
+        }
+        counted(type);
+        return;
       }
+      archives.inc();
+      try (InputStream in = StagingFiles.openStored(file)) {
+        MessageArchive.forEachEntry(name, in, (entry, message) -> {
+          read.inc();
+          counted(parser.parse(entry, message, sink));
+        });
+      } catch (IOException e) {
+        // a damaged archive: the messages before the damage are read, the rest is one dead letter
+        sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
+      }
+    }
+
+    private static void counted(String type) {
       Counters.counter("staging.ijw." + (type == null ? "UNKNOWN" : type) + ".read").inc();
     }
   }

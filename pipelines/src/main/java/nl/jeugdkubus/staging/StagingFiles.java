@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import nl.jeugdkubus.common.DeadLetters;
 import nl.jeugdkubus.model.DeadLetter;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -30,6 +31,14 @@ final class StagingFiles {
   /** A buffered stream over the file (decompressed when the name says .gz etc.): read it, do not load it. */
   static InputStream open(FileIO.ReadableFile f) throws IOException {
     return new BufferedInputStream(Channels.newInputStream(f.open()), 1 << 16);
+  }
+
+  /**
+   * A buffered stream over the file's bytes as stored, never decompressed: for a {@code .zip} archive of messages,
+   * which Beam's automatic decompression would read as one single compressed file.
+   */
+  static InputStream openStored(FileIO.ReadableFile f) throws IOException {
+    return new BufferedInputStream(Channels.newInputStream(FileSystems.open(f.getMetadata().resourceId())), 1 << 16);
   }
 
   static DeadLetter readError(String source, String fileName, String recordType, Exception e) {
