@@ -3,13 +3,14 @@
 #
 #   scripts/bench.sh [--workloads region,national,national2] [--runners embedded,cluster,direct] [--runs 3]
 #                    [--cache DIR] [--results DIR]
-#   scripts/bench.sh --smoke        # tiny region, one run, embedded + DuckDB: checks the benchmark works (CI)
+#   scripts/bench.sh --smoke        # tiny region (files and zipped), one run, embedded + DuckDB: checks the benchmark works (CI)
 #
 # Workloads (generated once with the project's generator and cached under --cache, default out/bench-cache):
 #   region     the 8 Achterhoek gemeenten, 2023H1-2024H2, scale 1.0, reporting 2023H1-2024H2
 #   national   342 gemeenten, 2024H1-2024H2, scale 1.0, reporting --periods=2024H1
 #   national2  the same at scale 2.0 (the growth curve)
 #   smoke      the Achterhoek, 2024H1-2024H2, scale 0.02
+#   <w>-zip    any of these with its iJw messages packed into .zip archives of 10,000 messages (bulk download form)
 # For every workload and runner: wall time, peak RSS, output size, records per second per source, time per stage
 # (from the job's progress lines), over --runs runs (median, min, max). Then the baseline on the same machine:
 # DuckDB computing the core cube from the CSV forms of the same input (scripts/bench-core-cube.sql), and
@@ -18,7 +19,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-WORKLOADS=region,national,national2
+WORKLOADS=region,region-zip,national,national-zip,national2
 RUNNERS=embedded,cluster,direct
 RUNS=3
 CACHE="$ROOT/out/bench-cache"
@@ -30,7 +31,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift 2 ;;
     --cache) CACHE="$2"; shift 2 ;;
     --results) RESULTS="$2"; shift 2 ;;
-    --smoke) WORKLOADS=smoke; RUNNERS=embedded; RUNS=1; shift ;;
+    --smoke) WORKLOADS=smoke,smoke-zip; RUNNERS=embedded; RUNS=1; shift ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -40,12 +41,10 @@ mkdir -p "$CACHE" "$RESULTS"
 
 # the fat jar (the job, the generator) and the test classpath (the DuckDB baseline and the summary)
 JAR="$ROOT/pipelines/target/jeugdkubus.jar"
-[ -f "$JAR" ] || mvn -q -B -DskipTests -f pom.xml -pl pipelines package
+JEUGDKUBUS_BUILD_ONLY=1 bash scripts/jeugdkubus.sh
 TESTCP_FILE="$ROOT/pipelines/target/bench-classpath.txt"
-if [ ! -f "$TESTCP_FILE" ]; then
-  mvn -q -B -DskipTests -f pom.xml -pl pipelines test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$TESTCP_FILE"
-fi
+mvn -q -B -DskipTests -f pom.xml -pl pipelines test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$TESTCP_FILE"
 TESTCP="$ROOT/pipelines/target/test-classes:$ROOT/pipelines/target/classes:$(cat "$TESTCP_FILE")"
 
 KEY="$CACHE/bench.key"
@@ -54,7 +53,7 @@ if [ ! -f "$KEY" ]; then
 fi
 
 spec() { # workload -> "generator args|periods"
-  case "$1" in
+  case "${1%-zip}" in
     region) echo "--region achterhoek --from 2023H1 --to 2024H2 --scale 1.0|2023H1-2024H2" ;;
     national) echo "--region national --from 2024H1 --to 2024H2 --scale 1.0|2024H1" ;;
     national2) echo "--region national --from 2024H1 --to 2024H2 --scale 2.0|2024H1" ;;
@@ -92,6 +91,13 @@ IFS=',' read -ra RN <<< "$RUNNERS"
 for w in "${WL[@]}"; do
   s="$(spec "$w")"; gen="${s%%|*}"; periods="${s##*|}"
   input="$CACHE/$w/input"
+  if [ "$w" != "${w%-zip}" ] && [ ! -f "$CACHE/$w/.complete" ]; then
+    base="${w%-zip}"
+    if [ ! -f "$CACHE/$base/.complete" ]; then log "generate $base first (--workloads $base,$w)"; exit 2; fi
+    rm -rf "$CACHE/$w"
+    java -cp "$TESTCP" nl.jeugdkubus.bench.PackMessages "$CACHE/$base/input" "$input" >&2
+    touch "$CACHE/$w/.complete"
+  fi
   if [ ! -f "$CACHE/$w/.complete" ]; then
     log "generating $w ($gen) into $input"
     rm -rf "$CACHE/$w"
@@ -105,7 +111,7 @@ for w in "${WL[@]}"; do
   # which the CSV-form run below reads instead (both at once would be duplicates across sources)
   job=("${common[@]}" --declarationsCsv=none)
   for r in "${RN[@]}"; do
-    if [ "$r" = direct ] && [ "$w" != region ] && [ "$w" != smoke ]; then continue; fi
+    if [ "$r" = direct ] && [ "${w%-zip}" != region ] && [ "${w%-zip}" != smoke ]; then continue; fi
     if [ "$r" = cluster ] && [ "$CLUSTER_UP" = 0 ]; then bash scripts/flink-cluster.sh start >&2; CLUSTER_UP=1; fi
     for i in $(seq 1 "$RUNS"); do
       case "$r" in
@@ -123,3 +129,10 @@ for w in "${WL[@]}"; do
   done
 done
 java -cp "$TESTCP" nl.jeugdkubus.bench.BenchSummary "$TSV" | tee "$RESULTS/summary.md"
+# the same messages as files and in archives must give the same published tables
+for w in "${WL[@]}"; do
+  if [ "$w" != "${w%-zip}" ] && [[ " ${WL[*]} " == *" ${w%-zip} "* ]] && [[ " ${RN[*]} " == *" embedded "* ]]; then
+    java -cp "$JAR" nl.jeugdkubus.tools.CompareParquet "$RESULTS/out-${w%-zip}-embedded-1/tables" "$RESULTS/out-$w-embedded-1/tables" 2>/dev/null \
+      | tail -1 | sed "s/^/bench: ${w%-zip} as files vs $w: /" >&2
+  fi
+done

@@ -7,7 +7,9 @@
 #
 # Environment (all optional):
 #   JEUGDKUBUS_MAIN       main class                      default nl.jeugdkubus.JeugdkubusPipeline
-#   JEUGDKUBUS_JAR        the fat jar                     default pipelines/target/jeugdkubus.jar (built when absent)
+#   JEUGDKUBUS_JAR        the fat jar                     default pipelines/target/jeugdkubus.jar (built when absent
+#                                                         or older than a source, configuration or schema file)
+#   JEUGDKUBUS_BUILD_ONLY=1  only (re)build the jar
 #   JEUGDKUBUS_JAVA_OPTS  JVM options                     default "-XX:MaxRAMPercentage=60 -XX:+UseParallelGC"
 #   JAVA_HOME             Java 17
 set -euo pipefail
@@ -15,9 +17,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${JEUGDKUBUS_JAR:-$ROOT/pipelines/target/jeugdkubus.jar}"
 MAIN="${JEUGDKUBUS_MAIN:-nl.jeugdkubus.JeugdkubusPipeline}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-if [ ! -f "$JAR" ]; then
+if [ -z "${JEUGDKUBUS_JAR:-}" ] && { [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pipelines/src/main" "$ROOT/conf" "$ROOT/schemas" \
+    "$ROOT/pipelines/pom.xml" -newer "$JAR" -print -quit)" ]; }; then
   echo "jeugdkubus.sh: building $JAR (mvn package, tests skipped)" >&2
   mvn -q -B -DskipTests -f "$ROOT/pom.xml" -pl pipelines package >&2
 fi
+[ "${JEUGDKUBUS_BUILD_ONLY:-0}" = 1 ] && exit 0
 # shellcheck disable=SC2086
 exec "$JAVA" ${JEUGDKUBUS_JAVA_OPTS:--XX:MaxRAMPercentage=60 -XX:+UseParallelGC} -cp "$JAR" "$MAIN" "$@"
