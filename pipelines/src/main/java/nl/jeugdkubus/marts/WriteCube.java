@@ -11,7 +11,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import nl.jeugdkubus.common.ParquetFiles;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -84,7 +84,7 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
     rows.apply("WriteCubeParquet", FileIO.<String, CubeRow>writeDynamic()
         .by(WriteCube::partition)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(Contextful.fn(WriteCube::toGeneric), ParquetIO.sink(new Schema.Parser().parse(cubeSchema)))
+        .via(Contextful.fn(WriteCube::toGeneric), ParquetFiles.sink(new Schema.Parser().parse(cubeSchema)))
         .to(outputDir + "/cube")
         .withNaming(WriteCube::partitionNaming)
         .withNumShards(1));
@@ -99,7 +99,7 @@ public class WriteCube extends PTransform<PCollection<CubeRow>, PDone> {
   static void writeTable(String outputDir, PBegin begin, String name, List<GenericRecord> records, Schema schema, String fileName) {
     begin.apply(name, Create.of(records).withCoder(AvroCoder.of(schema)))
         .apply("Write" + name, FileIO.<GenericRecord>write()
-            .via(ParquetIO.sink(schema))
+            .via(ParquetFiles.sink(schema))
             .to(outputDir + "/dimensions")
             .withNaming((window, pane, numShards, shardIndex, compression) -> fileName)
             .withNumShards(1));

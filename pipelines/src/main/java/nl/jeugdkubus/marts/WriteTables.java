@@ -10,7 +10,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import nl.jeugdkubus.common.ParquetFiles;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -54,7 +54,7 @@ public class WriteTables extends PTransform<PCollection<PublishedRow>, PDone> {
     rows.apply("WriteTablesParquet", FileIO.<String, PublishedRow>writeDynamic()
         .by(WriteTables::partition)
         .withDestinationCoder(StringUtf8Coder.of())
-        .via(Contextful.fn(WriteTables::toGeneric), ParquetIO.sink(new Schema.Parser().parse(schema)))
+        .via(Contextful.fn(WriteTables::toGeneric), ParquetFiles.sink(new Schema.Parser().parse(schema)))
         .to(outputDir + "/tables")
         .withNaming(WriteCube::partitionNaming)
         .withNumShards(1));

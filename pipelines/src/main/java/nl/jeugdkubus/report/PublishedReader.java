@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import nl.jeugdkubus.marts.TableCatalogue;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -76,7 +75,7 @@ public final class PublishedReader {
   private static List<GenericRecord> read(Path f) throws IOException {
     List<GenericRecord> out = new ArrayList<>();
     try (ParquetReader<GenericRecord> reader = AvroParquetReader
-        .<GenericRecord>builder(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), new Configuration()))
+        .<GenericRecord>builder(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(f.toUri()), nl.jeugdkubus.common.ParquetFiles.configuration()))
         .withDataModel(GenericData.get()).build()) {
       GenericRecord rec;
       while ((rec = reader.read()) != null) out.add(rec);

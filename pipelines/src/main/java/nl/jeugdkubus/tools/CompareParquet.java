@@ -241,7 +241,7 @@ public final class CompareParquet {
     SortedSet<String> columns = null;
     SortedSet<String> floating = new TreeSet<>();
     List<Map<String, Object>> rows = new ArrayList<>();
-    Configuration conf = new Configuration();
+    Configuration conf = nl.jeugdkubus.common.ParquetFiles.configuration();
     for (Path f : files) {
       Map<String, String> partitions = partitionsOf(real.relativize(f));
       try (ParquetReader<GenericRecord> reader = AvroParquetReader

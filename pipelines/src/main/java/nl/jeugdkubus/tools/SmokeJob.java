@@ -11,7 +11,6 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.GenerateSequence;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -176,7 +175,7 @@ public final class SmokeJob {
         .apply("WriteCube", FileIO.<Integer, GenericRecord>writeDynamic()
             .by(r -> ((Integer) r.get("group")) % buckets)
             .withDestinationCoder(VarIntCoder.of())
-            .via(ParquetIO.sink(SCHEMA))
+            .via(nl.jeugdkubus.common.ParquetFiles.sink(SCHEMA))
             .to(cube)
             .withNaming(b -> FileIO.Write.defaultNaming("bucket=" + b + "/part", ".parquet"))
             .withNumShards(1));
