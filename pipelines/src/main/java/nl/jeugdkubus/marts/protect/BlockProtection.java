@@ -151,7 +151,7 @@ public final class BlockProtection implements Serializable {
         }
       }
     }
-    if (secondary && CLOSE) last.secondary += closeSingletons(m, suppressed);
+    if (secondary && CLOSE) last.secondary += close(m, new Audit(m, roundTo, suppressUpTo), suppressed);
     // rows
     List<CubeRow> out = new ArrayList<>(rows.size());
     Map<String, Double> ownPublished = new HashMap<>();
@@ -256,38 +256,50 @@ public final class BlockProtection implements Serializable {
   static final boolean CLOSE = !"false".equals(System.getProperty("jeugdkubus.protect.close"));
 
   /**
-   * No exact sum may hold exactly one suppressed cell: such a cell is its relation's total minus (or its part
-   * plus) published counts, known to within the rounding, which the attacker then carries on to the next
-   * relation. Where one is left (a complement of the last resort that is alone in its other relations: along
-   * the region, the year or another measure), the published member of that relation that makes the fewest new
-   * single suppressions is suppressed too (then the largest, and a top-level cell only when nothing else is
-   * left), until no exact sum has a single suppressed cell. The classic "at least two suppressed cells per
-   * line" of secondary suppression: it defeats every attacker that solves one relation at a time, not one
-   * that combines relations (those leaks stay counted as unprotected and in the figures). Deterministic: the
-   * relations are visited in model order, ties broken by cell number (cells are numbered by their key).
-   * Returns the number of cells it suppressed.
+   * The closure of the last resort: two rules for every exact sum, applied until both hold everywhere.
+   * <ol>
+   *   <li>No exact sum holds exactly one suppressed cell: such a cell is its relation's total minus (or its
+   *       part plus) published counts, known to within the rounding, and the attacker carries it on to the
+   *       next relation (the region, the year, another measure).</li>
+   *   <li>Where the total is published and k of its parts are suppressed, their sum is at most the total's
+   *       rounding maximum minus the published parts' rounding minima (S), and each of them at most S - (k - 1)
+   *       (the others are at least 1). That must reach suppressUpTo + 1, or every suppressed part is narrowed
+   *       into 1..suppressUpTo (five small hulpvormen under a published total and two large published ones).
+   *       It always holds when one of the suppressed parts is itself above suppressUpTo.</li>
+   * </ol>
+   * The cell suppressed to repair a sum is the published member that makes the fewest new single
+   * suppressions, then the largest; a part before the total, a top-level cell only when nothing else is left.
+   * These are the classic conditions of secondary suppression: they defeat an attacker that solves one
+   * relation at a time, not one that combines relations (those leaks stay in the figures). Deterministic:
+   * relations in model order, ties by cell number (cells are numbered by their key). Returns the number of
+   * cells it suppressed.
    */
-  static int closeSingletons(CellModel m, boolean[] suppressed) {
+  int close(CellModel m, Audit audit, boolean[] suppressed) {
     int added = 0;
     boolean changed = true;
     while (changed) {
       changed = false;
       for (CellModel.Relation r : m.relations) {
-        if (r.kind() != CellModel.Kind.SUM || suppressedIn(r, suppressed) != 1) continue;
-        int best = -1;
-        long bestNew = Long.MAX_VALUE;
-        for (int q : members(r)) {
-          if (suppressed[q]) continue;
-          long fresh = 0;
-          for (CellModel.Relation o : m.relationsOf(q)) {
-            if (o != r && o.kind() == CellModel.Kind.SUM && suppressedIn(o, suppressed) == 0) fresh++;
+        if (r.kind() != CellModel.Kind.SUM) continue;
+        int k = suppressedIn(r, suppressed);
+        if (k == 0) continue;
+        boolean partsOnly;
+        if (k == 1) {
+          partsOnly = false;
+        } else if (!suppressed[r.total()]) {
+          long sum = audit.rounded(m.value(r.total()))[1];
+          long maxSuppressed = 0;
+          for (int q : r.parts()) {
+            if (suppressed[q]) maxSuppressed = Math.max(maxSuppressed, m.value(q));
+            else sum -= audit.rounded(m.value(q))[0];
           }
-          if (m.topLevel(q)) fresh += 1_000_000;
-          if (best < 0 || fresh < bestNew || (fresh == bestNew && m.value(q) > m.value(best))) {
-            best = q;
-            bestNew = fresh;
-          }
+          if (maxSuppressed > suppressUpTo || sum - (k - 1) > suppressUpTo) continue;
+          partsOnly = true;
+        } else {
+          continue;
         }
+        int best = repair(m, r, suppressed, partsOnly);
+        if (best < 0 && partsOnly) best = suppressed[r.total()] ? -1 : r.total();
         if (best < 0) continue; // the sum has one member only (a total without parts)
         suppressed[best] = true;
         added++;
@@ -295,6 +307,25 @@ public final class BlockProtection implements Serializable {
       }
     }
     return added;
+  }
+
+  /** The published member of r to suppress (parts only, or any): fewest new single suppressions, then largest. */
+  private static int repair(CellModel m, CellModel.Relation r, boolean[] suppressed, boolean partsOnly) {
+    int best = -1;
+    long bestNew = Long.MAX_VALUE;
+    for (int q : members(r)) {
+      if (suppressed[q] || (partsOnly && q == r.total())) continue;
+      long fresh = 0;
+      for (CellModel.Relation o : m.relationsOf(q)) {
+        if (o != r && o.kind() == CellModel.Kind.SUM && suppressedIn(o, suppressed) == 0) fresh++;
+      }
+      if (m.topLevel(q)) fresh += 1_000_000;
+      if (best < 0 || fresh < bestNew || (fresh == bestNew && m.value(q) > m.value(best))) {
+        best = q;
+        bestNew = fresh;
+      }
+    }
+    return best;
   }
 
   private static int suppressedIn(CellModel.Relation r, boolean[] suppressed) {
