@@ -52,11 +52,14 @@ class AttackAtScaleTest {
   void theAttackerRecoversNothingThatIsProtected(String scale) throws Exception {
     String periods = System.getProperty("attack.periods", "2024H1-2024H2");
     String[] range = periods.split("-");
-    Path input = dir.resolve("input");
-    Path output = dir.resolve("out");
+    // -Dattack.keep=<folder>: keep the input and output there (one folder per scale) to look at them afterwards
+    Path base = System.getProperty("attack.keep") == null ? dir : Path.of(System.getProperty("attack.keep"), scale);
+    Path input = base.resolve("input");
+    Path output = base.resolve("out");
+    Files.createDirectories(base);
     GenerateRegion.main(new String[] {"--out", input.toString(), "--seed", "42", "--region", "achterhoek",
         "--from", range[0], "--to", range[1], "--scale", scale, "--defects", "0.01"});
-    Path key = dir.resolve("attack.key");
+    Path key = base.resolve("attack.key");
     Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(key, "0123456789abcdef0123456789abcdef");
     PrintStream oldOut = System.out;

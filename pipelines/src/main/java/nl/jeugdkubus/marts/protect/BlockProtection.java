@@ -261,11 +261,12 @@ public final class BlockProtection implements Serializable {
    *   <li>No exact sum holds exactly one suppressed cell: such a cell is its relation's total minus (or its
    *       part plus) published counts, known to within the rounding, and the attacker carries it on to the
    *       next relation (the region, the year, another measure).</li>
-   *   <li>Where the total is published and k of its parts are suppressed, their sum is at most the total's
-   *       rounding maximum minus the published parts' rounding minima (S), and each of them at most S - (k - 1)
-   *       (the others are at least 1). That must reach suppressUpTo + 1, or every suppressed part is narrowed
-   *       into 1..suppressUpTo (five small hulpvormen under a published total and two large published ones).
-   *       It always holds when one of the suppressed parts is itself above suppressUpTo.</li>
+   *   <li>Where the total is published and several of its parts are suppressed, each suppressed part is at
+   *       most the total's rounding maximum minus the published parts' rounding minima minus what the other
+   *       suppressed parts are known to be at least ({@link #atLeast}: 1, or a published cell they contain).
+   *       For a primary that bound must reach suppressUpTo + 1, or it is narrowed into 1..suppressUpTo (five
+   *       small hulpvormen under a published total and two large published parts, one of them suppressed but
+   *       bounded from below by the young people it contains).</li>
    * </ol>
    * The cell suppressed to repair a sum is the published member that makes the fewest new single
    * suppressions, then the largest; a part before the total, a top-level cell only when nothing else is left.
@@ -287,13 +288,15 @@ public final class BlockProtection implements Serializable {
         if (k == 1) {
           partsOnly = false;
         } else if (!suppressed[r.total()]) {
-          long sum = audit.rounded(m.value(r.total()))[1];
-          long maxSuppressed = 0;
+          // the room the suppressed parts leave each other: total at most, published parts at least, the
+          // suppressed parts at least what the attacker can bound them by from below
+          long room = audit.rounded(m.value(r.total()))[1];
+          for (int q : r.parts()) room -= suppressed[q] ? atLeast(m, audit, q, suppressed) : audit.rounded(m.value(q))[0];
+          boolean narrowed = false;
           for (int q : r.parts()) {
-            if (suppressed[q]) maxSuppressed = Math.max(maxSuppressed, m.value(q));
-            else sum -= audit.rounded(m.value(q))[0];
+            if (suppressed[q] && m.value(q) <= suppressUpTo && room + atLeast(m, audit, q, suppressed) <= suppressUpTo) narrowed = true;
           }
-          if (maxSuppressed > suppressUpTo || sum - (k - 1) > suppressUpTo) continue;
+          if (!narrowed) continue;
           partsOnly = true;
         } else {
           continue;
@@ -306,7 +309,34 @@ public final class BlockProtection implements Serializable {
         changed = true;
       }
     }
+    if (System.getProperty("dbg") != null) {
+      for (CellModel.Relation r : m.relations) {
+        if (!m.name(r.total()).startsWith(System.getProperty("dbg"))) continue;
+        StringBuilder b = new StringBuilder("DBG " + r.kind() + " axis " + r.axis() + ": ");
+        for (int q : members(r)) b.append(m.name(q)).append('=').append(m.value(q)).append(suppressed[q] ? "S " : " ");
+        try {
+          java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/protect/dbg.txt"), b + "\n",
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+          throw new RuntimeException(e);
+        }
+      }
+    }
     return added;
+  }
+
+  /**
+   * What an attacker knows a suppressed cell is at least, from one relation: 1 (a suppressed row), or the
+   * rounding minimum of a published cell it contains (a part of a cover, the subset of an inclusion: young
+   * people with care are at most the trajectories running in the cell).
+   */
+  private static long atLeast(CellModel m, Audit audit, int q, boolean[] suppressed) {
+    long lo = 1;
+    for (CellModel.Relation o : m.relationsOf(q)) {
+      if (o.total() != q || o.kind() == CellModel.Kind.COVERSUM) continue;
+      for (int part : o.parts()) if (!suppressed[part]) lo = Math.max(lo, audit.rounded(m.value(part))[0]);
+    }
+    return lo;
   }
 
   /** The published member of r to suppress (parts only, or any): fewest new single suppressions, then largest. */
