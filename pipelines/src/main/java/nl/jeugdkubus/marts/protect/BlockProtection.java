@@ -40,6 +40,8 @@ public final class BlockProtection implements Serializable {
     public int primary;
     public int secondary;
     public int unprotected;
+    /** Suppressed cells the suppressor's own propagation audit still pins or narrows (should be 0). */
+    public int exposed;
   }
 
   public BlockProtection(IndicatorCatalogue cat, int roundTo, int suppressUpTo, boolean secondary) {
@@ -151,7 +153,12 @@ public final class BlockProtection implements Serializable {
         }
       }
     }
-    if (secondary && CLOSE) last.secondary += close(m, new Audit(m, roundTo, suppressUpTo), suppressed);
+    last.exposed = 0;
+    if (secondary && CLOSE) {
+      Audit rounding = new Audit(m, roundTo, suppressUpTo);
+      last.secondary += close(m, rounding, suppressed);
+      last.secondary += audited(m, rounding, suppressed);
+    }
     // rows
     List<CubeRow> out = new ArrayList<>(rows.size());
     Map<String, Double> ownPublished = new HashMap<>();
@@ -323,6 +330,64 @@ public final class BlockProtection implements Serializable {
       }
     }
     return added;
+  }
+
+  static final int AUDIT_ROUNDS = 60;
+
+  /**
+   * The propagation audit ({@link Propagation}): while an outsider reasoning relation by relation can pin a
+   * suppressed cell or narrow a primary into 1..suppressUpTo, the published member of the relation that
+   * bounds it most tightly is suppressed too (the largest, a top-level cell only when nothing else is left;
+   * where every member is suppressed, the member that carries the bound is opened instead, up to three steps
+   * away), then the closure rules again. What is still exposed after that is counted in {@link Stats#exposed}.
+   */
+  int audited(CellModel m, Audit rounding, boolean[] suppressed) {
+    int added = 0;
+    for (int round = 0; round < AUDIT_ROUNDS; round++) {
+      Propagation pr = new Propagation(m, rounding, suppressed);
+      List<Integer> open = pr.exposed(suppressed, suppressUpTo);
+      last.exposed = open.size();
+      if (open.isEmpty()) break;
+      int before = added;
+      for (int c : open) {
+        int q = opening(m, pr, c, suppressed, 3);
+        if (q >= 0 && !suppressed[q]) {
+          suppressed[q] = true;
+          added++;
+        }
+      }
+      if (added == before) break;
+      added += close(m, rounding, suppressed);
+      if (round == AUDIT_ROUNDS - 1) last.exposed = new Propagation(m, rounding, suppressed).exposed(suppressed, suppressUpTo).size();
+    }
+    return added;
+  }
+
+  /** The published cell whose suppression loosens the tightest upper bound on c, or -1. */
+  private static int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth) {
+    CellModel.Relation bind = null;
+    long best = Long.MAX_VALUE;
+    for (CellModel.Relation r : m.relationsOf(c)) {
+      long u = pr.upperFrom(r, c);
+      if (u < best) {
+        best = u;
+        bind = r;
+      }
+    }
+    if (bind == null) return -1;
+    int q = -1;
+    for (int x : members(bind)) {
+      if (x == c || suppressed[x]) continue;
+      if (q < 0 || (m.topLevel(q) && !m.topLevel(x)) || (m.topLevel(q) == m.topLevel(x) && m.value(x) > m.value(q))) q = x;
+    }
+    if (q >= 0 || depth == 0) return q;
+    // every member is suppressed: the bound comes from another member's interval, open that one
+    int next = bind.total();
+    if (c == bind.total()) {
+      next = -1;
+      for (int x : bind.parts()) if (next < 0 || pr.hi[x] < pr.hi[next]) next = x;
+    }
+    return next < 0 || next == c ? -1 : opening(m, pr, next, suppressed, depth - 1);
   }
 
   /**
