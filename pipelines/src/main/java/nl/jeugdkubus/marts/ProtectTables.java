@@ -79,6 +79,7 @@ public class ProtectTables extends PTransform<PCollection<CubeRow>, PCollection<
           private final Counter primary = Counters.counter("marts.protect.primary");
           private final Counter secondary = Counters.counter("marts.protect.secondary");
           private final Counter unprotected = Counters.counter("marts.protect.unprotected");
+          private final Counter exposed = Counters.counter("marts.protect.exposed");
 
           @ProcessElement
           public void process(@Element KV<String, Iterable<CubeRow>> kv, OutputReceiver<CubeRow> out) {
@@ -90,6 +91,7 @@ public class ProtectTables extends PTransform<PCollection<CubeRow>, PCollection<
             primary.inc(s.primary);
             secondary.inc(s.secondary);
             unprotected.inc(s.unprotected);
+            exposed.inc(s.exposed);
           }
         }))
         .setCoder(rowCoder);

@@ -75,7 +75,11 @@ final class PublishedOutput {
       }
       String sql = "SELECT " + (hasTabel ? "tabel" : "NULL") + ", indicator, periode, gemeente_code, leeftijdsklasse,"
           + " geslacht, hulpvorm, verwijzer, productcategorie, teller, noemer, waarde, eenheid, onderdrukt"
-          + " FROM read_parquet('" + glob + "', union_by_name = true, hive_partitioning = false)";
+          + " FROM read_parquet('" + glob + "', union_by_name = true, hive_partitioning = false)"
+          // a fixed order: DuckDB scans files in parallel, and the attacker's unknowns are numbered in the order
+          // it meets them (its LP neighbourhoods are cut at a number of unknowns), so an unordered read made
+          // the recoveries differ from run to run on the same output
+          + " ORDER BY ALL";
       try (ResultSet rs = s.executeQuery(sql)) {
         while (rs.next()) {
           rows.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -40,6 +40,8 @@ public final class BlockProtection implements Serializable {
     public int primary;
     public int secondary;
     public int unprotected;
+    /** Suppressed cells the suppressor's own propagation audit still pins or narrows (should be 0). */
+    public int exposed;
   }
 
   public BlockProtection(IndicatorCatalogue cat, int roundTo, int suppressUpTo, boolean secondary) {
@@ -88,8 +90,10 @@ public final class BlockProtection implements Serializable {
         regionOf.put(r.getGemeenteCode(), GemeenteInfo.regionCode(r.getRegio()));
       }
     }
-    // values of the cells first (a cell referenced without a value gets it from another row)
-    Map<String, Long> values = new HashMap<>();
+    // values of the cells first (a cell referenced without a value gets it from another row). Sorted by the
+    // cell key: the cell numbers, and so every tie the witness search breaks by them, do not depend on the
+    // order in which the rows arrive (Beam gives a block's rows in no fixed order)
+    Map<String, Long> values = new java.util.TreeMap<>();
     List<List<String[]>> refs = new ArrayList<>(rows.size());
     for (CubeRow r : rows) {
       Indicators.Indicator ind = Indicators.get(r.getIndicator());
@@ -148,6 +152,12 @@ public final class BlockProtection implements Serializable {
           }
         }
       }
+    }
+    last.exposed = 0;
+    if (secondary && CLOSE) {
+      Audit rounding = new Audit(m, roundTo, suppressUpTo);
+      last.secondary += close(m, rounding, suppressed);
+      last.secondary += audited(m, rounding, suppressed);
     }
     // rows
     List<CubeRow> out = new ArrayList<>(rows.size());
@@ -247,6 +257,180 @@ public final class BlockProtection implements Serializable {
       }
     }
     return false;
+  }
+
+  /** The closure of the last resort (on unless -Djeugdkubus.protect.close=false, to measure without it). */
+  static final boolean CLOSE = !"false".equals(System.getProperty("jeugdkubus.protect.close"));
+
+  /**
+   * The closure of the last resort: two rules for every exact sum, applied until both hold everywhere.
+   * <ol>
+   *   <li>No exact sum holds exactly one suppressed cell: such a cell is its relation's total minus (or its
+   *       part plus) published counts, known to within the rounding, and the attacker carries it on to the
+   *       next relation (the region, the year, another measure).</li>
+   *   <li>Where the total is published and several of its parts are suppressed, each suppressed part is at
+   *       most the total's rounding maximum minus the published parts' rounding minima minus what the other
+   *       suppressed parts are known to be at least ({@link #atLeast}: 1, or a published cell they contain).
+   *       For a primary that bound must reach suppressUpTo + 1, or it is narrowed into 1..suppressUpTo (five
+   *       small hulpvormen under a published total and two large published parts, one of them suppressed but
+   *       bounded from below by the young people it contains).</li>
+   * </ol>
+   * The cell suppressed to repair a sum is the published member that makes the fewest new single
+   * suppressions, then the largest; a part before the total, never a top-level cell unless {@link #TOP_LEVEL}.
+   * These are the classic conditions of secondary suppression: they defeat an attacker that solves one
+   * relation at a time, not one that combines relations (those leaks stay in the figures). Deterministic:
+   * relations in model order, ties by cell number (cells are numbered by their key). Returns the number of
+   * cells it suppressed.
+   */
+  int close(CellModel m, Audit audit, boolean[] suppressed) {
+    int added = 0;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (CellModel.Relation r : m.relations) {
+        if (r.kind() != CellModel.Kind.SUM) continue;
+        int k = suppressedIn(r, suppressed);
+        if (k == 0) continue;
+        boolean partsOnly;
+        if (k == 1) {
+          partsOnly = false;
+        } else if (!suppressed[r.total()]) {
+          // the room the suppressed parts leave each other: total at most, published parts at least, the
+          // suppressed parts at least what the attacker can bound them by from below
+          long room = audit.rounded(m.value(r.total()))[1];
+          for (int q : r.parts()) room -= suppressed[q] ? atLeast(m, audit, q, suppressed) : audit.rounded(m.value(q))[0];
+          boolean narrowed = false;
+          for (int q : r.parts()) {
+            if (suppressed[q] && m.value(q) <= suppressUpTo && room + atLeast(m, audit, q, suppressed) <= suppressUpTo) narrowed = true;
+          }
+          if (!narrowed) continue;
+          partsOnly = true;
+        } else {
+          continue;
+        }
+        int best = repair(m, r, suppressed, partsOnly);
+        if (best < 0 && partsOnly) best = suppressed[r.total()] || (m.topLevel(r.total()) && !TOP_LEVEL) ? -1 : r.total();
+        if (best < 0) continue; // the sum has one member only (a total without parts)
+        suppressed[best] = true;
+        added++;
+        changed = true;
+      }
+    }
+    return added;
+  }
+
+  static final int AUDIT_ROUNDS = 60;
+
+  /**
+   * Whether the closure and the propagation audit may suppress a top-level row (every dimension totaal) when
+   * nothing else is left: off by default (the top-level rows stay published, some leaks stay); on with
+   * -Djeugdkubus.protect.topLevel=true (fewer leaks, about 12 % fewer top-level rows; docs/disclosure.md).
+   */
+  static final boolean TOP_LEVEL = Boolean.getBoolean("jeugdkubus.protect.topLevel");
+
+  /**
+   * The propagation audit ({@link Propagation}): while an outsider reasoning relation by relation can pin a
+   * suppressed cell or narrow a primary into 1..suppressUpTo, the published member of the relation that
+   * bounds it most tightly is suppressed too (the largest, never a top-level cell unless {@link #TOP_LEVEL};
+   * where every member is suppressed, the member that carries the bound is opened instead, up to three steps
+   * away), then the closure rules again. What is still exposed after that is counted in {@link Stats#exposed}.
+   */
+  int audited(CellModel m, Audit rounding, boolean[] suppressed) {
+    int added = 0;
+    for (int round = 0; round < AUDIT_ROUNDS; round++) {
+      Propagation pr = new Propagation(m, rounding, suppressed);
+      List<Integer> open = pr.exposed(suppressed, suppressUpTo);
+      last.exposed = open.size();
+      if (open.isEmpty()) break;
+      int before = added;
+      for (int c : open) {
+        int q = opening(m, pr, c, suppressed, 3);
+        if (q >= 0 && !suppressed[q]) {
+          suppressed[q] = true;
+          added++;
+        }
+      }
+      if (added == before) break;
+      added += close(m, rounding, suppressed);
+      if (round == AUDIT_ROUNDS - 1) last.exposed = new Propagation(m, rounding, suppressed).exposed(suppressed, suppressUpTo).size();
+    }
+    return added;
+  }
+
+  /** The published cell whose suppression loosens the tightest upper bound on c, or -1. */
+  private static int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth) {
+    CellModel.Relation bind = null;
+    long best = Long.MAX_VALUE;
+    for (CellModel.Relation r : m.relationsOf(c)) {
+      long u = pr.upperFrom(r, c);
+      if (u < best) {
+        best = u;
+        bind = r;
+      }
+    }
+    if (bind == null) return -1;
+    int q = -1;
+    for (int x : members(bind)) {
+      if (x == c || suppressed[x] || (m.topLevel(x) && !TOP_LEVEL)) continue; // never a top-level row (by default)
+      if (q < 0 || (m.topLevel(q) && !m.topLevel(x)) || (m.topLevel(q) == m.topLevel(x) && m.value(x) > m.value(q))) q = x;
+    }
+    if (q >= 0 || depth == 0) return q;
+    // every member is suppressed: the bound comes from another member's interval, open that one
+    int next = bind.total();
+    if (c == bind.total()) {
+      next = -1;
+      for (int x : bind.parts()) if (next < 0 || pr.hi[x] < pr.hi[next]) next = x;
+    }
+    return next < 0 || next == c ? -1 : opening(m, pr, next, suppressed, depth - 1);
+  }
+
+  /**
+   * What an attacker knows a suppressed cell is at least, from one relation: 1 (a suppressed row), or the
+   * rounding minimum of a published cell it contains (a part of a cover, the subset of an inclusion: young
+   * people with care are at most the trajectories running in the cell).
+   */
+  private static long atLeast(CellModel m, Audit audit, int q, boolean[] suppressed) {
+    long lo = 1;
+    for (CellModel.Relation o : m.relationsOf(q)) {
+      if (o.total() != q || o.kind() == CellModel.Kind.COVERSUM) continue;
+      for (int part : o.parts()) if (!suppressed[part]) lo = Math.max(lo, audit.rounded(m.value(part))[0]);
+    }
+    return lo;
+  }
+
+  /** The published member of r to suppress (parts only, or any): fewest new single suppressions, then largest. */
+  private static int repair(CellModel m, CellModel.Relation r, boolean[] suppressed, boolean partsOnly) {
+    int best = -1;
+    long bestNew = Long.MAX_VALUE;
+    for (int q : members(r)) {
+      if (suppressed[q] || (partsOnly && q == r.total())) continue;
+      long fresh = 0;
+      for (CellModel.Relation o : m.relationsOf(q)) {
+        if (o != r && o.kind() == CellModel.Kind.SUM && suppressedIn(o, suppressed) == 0) fresh++;
+      }
+      if (m.topLevel(q)) {
+        if (!TOP_LEVEL) continue; // a top-level row is never a complement of the closure
+        fresh += 1_000_000;
+      }
+      if (best < 0 || fresh < bestNew || (fresh == bestNew && m.value(q) > m.value(best))) {
+        best = q;
+        bestNew = fresh;
+      }
+    }
+    return best;
+  }
+
+  private static int suppressedIn(CellModel.Relation r, boolean[] suppressed) {
+    int n = suppressed[r.total()] ? 1 : 0;
+    for (int q : r.parts()) if (suppressed[q]) n++;
+    return n;
+  }
+
+  private static int[] members(CellModel.Relation r) {
+    int[] out = new int[r.parts().length + 1];
+    out[0] = r.total();
+    System.arraycopy(r.parts(), 0, out, 1, r.parts().length);
+    return out;
   }
 
   /** Published cells in the relations of the component, best first: inner, gemeente, half-year, large. */

@@ -104,4 +104,55 @@ class BlockProtectionTest {
     java.util.Collections.sort(hidden);
     assertEquals(List.of("GM0197 01", "GM0197 03", "GM0294 01", "GM0294 03"), hidden);
   }
+
+  /** A cell of trajecten_gestart in Aalten 2024H1, all totaal but hulpvorm. */
+  static String[] key(String hulpvorm) {
+    return new String[] {"trajecten_gestart:totaal", "2024H1", "GM0197", "totaal", "totaal", hulpvorm, "totaal", "totaal"};
+  }
+
+  /** The hulpvorm line totaal = parts, with the given parts suppressed, after the closure; the suppressed hulpvormen. */
+  static List<String> closed(long total, String[] parts, long[] values, List<String> suppressedParts, int[] added) {
+    CellModel m = new CellModel(new Facts(CAT), java.util.Map.of());
+    m.cell(key("totaal"), total);
+    for (int i = 0; i < parts.length; i++) m.cell(key(parts[i]), values[i]);
+    m.build();
+    boolean[] s = new boolean[m.size()];
+    for (String h : suppressedParts) s[m.index.get(String.join("|", key(h)))] = true;
+    added[0] = new BlockProtection(CAT, 5, 7, true).close(m, new Audit(m, 5, 7), s);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < m.size(); i++) if (s[i]) out.add(m.key(i)[CellModel.HV]);
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  /**
+   * Closure, rule 1: totaal 40 = 01 20 + 02 17 + 03 3 with only 03 suppressed (say its witness fell through):
+   * 03 = 40 - 20 - 17 within the rounding (38..42 - 18..22 - 15..19 = at most 9, at least 1), an exact sum
+   * with one suppressed cell. The closure suppresses the larger published part, 01 (not the total).
+   */
+  @Test
+  void theClosureLeavesNoSumWithOneSuppressedCell() {
+    int[] added = new int[1];
+    assertEquals(List.of("01", "03"), closed(40, new String[] {"01", "02", "03"}, new long[] {20, 17, 3}, List.of("03"), added));
+    assertEquals(1, added[0]);
+  }
+
+  /**
+   * Closure, rule 2: totaal 20 (published 20, so 18..22) = 01 14 (published 15, so 13..17) + 03 3 + 11 2 + 14 1,
+   * the three small ones suppressed. Their sum is at most 22 - 13 = 9, so each is at most 9 - 1 - 1 = 7: all
+   * three narrowed into 1..7 although no sum holds a single suppressed cell. The closure suppresses 01 (the
+   * total is a top-level row): then each is at most 22 - 3 = 19.
+   */
+  @Test
+  void theClosureLeavesSmallSuppressedPartsRoomAboveSuppressUpTo() {
+    int[] added = new int[1];
+    assertEquals(List.of("01", "03", "11", "14"), closed(20, new String[] {"01", "03", "11", "14"},
+        new long[] {14, 3, 2, 1}, List.of("03", "11", "14"), added));
+    assertEquals(1, added[0]);
+    // where the rounding leaves room, nothing is added: totaal 28 (published 30, so 28..32) = 01 22 (published 20,
+    // so 18..22) + 3 + 2 + 1: the small ones sum to at most 32 - 18 = 14, each at most 14 - 2 = 12
+    assertEquals(List.of("03", "11", "14"), closed(28, new String[] {"01", "03", "11", "14"},
+        new long[] {22, 3, 2, 1}, List.of("03", "11", "14"), added));
+    assertEquals(0, added[0]);
+  }
 }

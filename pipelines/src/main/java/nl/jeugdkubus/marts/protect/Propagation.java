@@ -1,0 +1,135 @@
+package nl.jeugdkubus.marts.protect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The suppressor's own audit by interval propagation (bounds consistency, as an outsider would reason one
+ * relation at a time and carry the result on): every published cell is known within its rounding interval,
+ * every suppressed cell is at least 1, and every relation of the {@link CellModel} narrows the intervals of
+ * its members until nothing moves. A suppressed cell is exposed when its interval is a single value, or
+ * when it is a primary whose interval lies inside 1..suppressUpTo. Sound for what it finds, not complete: a
+ * linear or integer program can find more (the independent attacker of the test suite has one). Pure.
+ */
+final class Propagation {
+  static final long INF = Long.MAX_VALUE / 8;
+  private static final int MAX_PASSES = 200;
+
+  private final CellModel m;
+  final long[] lo;
+  final long[] hi;
+
+  Propagation(CellModel m, Audit audit, boolean[] suppressed) {
+    this.m = m;
+    lo = new long[m.size()];
+    hi = new long[m.size()];
+    for (int i = 0; i < m.size(); i++) {
+      if (suppressed[i]) {
+        lo[i] = 1;
+        hi[i] = INF;
+      } else {
+        long[] iv = audit.rounded(m.value(i));
+        lo[i] = iv[0];
+        hi[i] = iv[1];
+      }
+    }
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      boolean moved = false;
+      for (CellModel.Relation r : m.relations) moved |= narrow(r);
+      if (!moved) break;
+    }
+  }
+
+  /** The suppressed cells an outsider can pin or narrow into 1..suppressUpTo, in cell order. */
+  List<Integer> exposed(boolean[] suppressed, int suppressUpTo) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < lo.length; i++) {
+      if (!suppressed[i]) continue;
+      boolean primary = m.value(i) >= 1 && m.value(i) <= suppressUpTo;
+      if (lo[i] == hi[i] || (primary && hi[i] <= suppressUpTo)) out.add(i);
+    }
+    return out;
+  }
+
+  /** The upper bound relation r alone gives cell c, from the current intervals of the others. */
+  long upperFrom(CellModel.Relation r, int c) {
+    if (c == r.total()) {
+      return switch (r.kind()) {
+        case SUM, COVER, COVERSUM -> sumHi(r, -1);
+        case SUBSET -> INF;
+      };
+    }
+    return switch (r.kind()) {
+      case SUM -> hi[r.total()] >= INF ? INF : hi[r.total()] - (sumLo(r) - lo[c]);
+      case COVER, SUBSET -> hi[r.total()];
+      case COVERSUM -> INF;
+    };
+  }
+
+  private boolean narrow(CellModel.Relation r) {
+    boolean moved = false;
+    int t = r.total();
+    int[] ps = r.parts();
+    switch (r.kind()) {
+      case SUM -> {
+        moved |= setLo(t, sumLo(r));
+        moved |= setHi(t, sumHi(r, -1));
+        for (int p : ps) {
+          long others = sumHi(r, p);
+          if (others < INF) moved |= setLo(p, lo[t] - others);
+          if (hi[t] < INF) moved |= setHi(p, hi[t] - (sumLo(r) - lo[p]));
+        }
+      }
+      case COVER -> {
+        for (int p : ps) {
+          moved |= setLo(t, lo[p]);
+          moved |= setHi(p, hi[t]);
+          long others = sumHi(r, p);
+          if (others < INF) moved |= setLo(p, lo[t] - others);
+        }
+        moved |= setHi(t, sumHi(r, -1));
+      }
+      case SUBSET -> {
+        moved |= setHi(ps[0], hi[t]);
+        moved |= setLo(t, lo[ps[0]]);
+      }
+      case COVERSUM -> {
+        moved |= setHi(t, sumHi(r, -1));
+        for (int p : ps) {
+          long others = sumHi(r, p);
+          if (others < INF) moved |= setLo(p, lo[t] - others);
+        }
+      }
+    }
+    return moved;
+  }
+
+  private long sumLo(CellModel.Relation r) {
+    long s = 0;
+    for (int p : r.parts()) s += lo[p];
+    return s;
+  }
+
+  /** The sum of the parts' upper bounds, leaving out part {@code except} (-1: none); INF when one is open. */
+  private long sumHi(CellModel.Relation r, int except) {
+    long s = 0;
+    for (int p : r.parts()) {
+      if (p == except) continue;
+      if (hi[p] >= INF) return INF;
+      s += hi[p];
+    }
+    return s;
+  }
+
+  private boolean setLo(int c, long v) {
+    if (v <= lo[c] || v > hi[c]) return false; // v > hi: only through rounding noise of a relation, never on true counts
+    lo[c] = v;
+    return true;
+  }
+
+  private boolean setHi(int c, long v) {
+    if (v >= hi[c] || v < lo[c]) return false;
+    hi[c] = v;
+    return true;
+  }
+}
