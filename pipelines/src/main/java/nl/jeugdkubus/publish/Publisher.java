@@ -199,10 +199,12 @@ public final class Publisher implements AutoCloseable {
    * <ul>
    *   <li>it lies below a folder {@code periode=<P>} (any depth) for P in periods;
    *   <li>the pending folder has a file at the same path;
-   *   <li>it lies below no {@code periode=} folder and the pending folder has its top-level entry
-   *       (dimensions/, deadletters/, inputs/, report/, manifest.json, ...): such an entry describes the
-   *       run that wrote it, so the new one replaces the old one whole, never a mix of two runs' files.
+   *   <li>it lies below no {@code periode=} folder (dimensions/, deadletters/, inputs/, report/, manifest.json,
+   *       ...): such files describe the run that wrote them, so the new version has the rerun's (written into
+   *       the pending folder before or after this call), never a mix of two runs' files.
    * </ul>
+   * Only partition files are hard-linked, so a step that writes into the pending folder after this call (the
+   * report, the manifest) writes new files and can never change a published one through a shared inode.
    * The replaced files are staged (hidden) and moved to {@code history/<run_id>/} (same relative path;
    * owner-only entries stay owner-only) right after the switch. The pending folder must not hold a partition
    * of a period outside {@code periods} (it would mix with the current files of that partition).
@@ -220,7 +222,6 @@ public final class Publisher implements AutoCloseable {
     }
     Set<String> segments = new TreeSet<>();
     for (String p : wanted) segments.add(PERIOD_SEGMENT + p);
-    Set<String> pendingEntries = entries(pending);
     List<String> replaced = new ArrayList<>();
     Path history = output.resolve(HISTORY_PENDING_PREFIX + runId);
     deleteRecursively(history);
@@ -231,8 +232,7 @@ public final class Publisher implements AutoCloseable {
     for (Path f : files) {
       Path rel = current.relativize(f);
       Path target = pending.resolve(rel);
-      boolean wholeEntry = !inAnyPeriod(rel) && pendingEntries.contains(rel.getName(0).toString());
-      if (inAny(rel, segments) || wholeEntry || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (inAny(rel, segments) || !inAnyPeriod(rel) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         replaced.add(rel.toString());
         Path h = history.resolve(rel);
         Files.createDirectories(h.getParent());
