@@ -207,10 +207,10 @@ public final class RunConfiguration implements Serializable {
     b.keepHistory = o.getKeepHistory();
     if (b.keepHistory < 1) throw new ConfigurationException("--keepHistory must be at least 1: " + b.keepHistory);
     Path current;
+    List<Period> published;
     try {
       current = Publisher.currentVersion(out);
-      List<Period> published = current == null ? null
-          : Publisher.periodsOf(current).stream().map(Period::parse).toList();
+      published = current == null ? null : Publisher.periodsOf(current).stream().map(Period::parse).toList();
       b.plan = RerunPlan.of(b.periods, published, b.indexBase, replace.equals("all"));
     } catch (java.io.IOException e) {
       throw new ConfigurationException("cannot read the published output in " + out + ": " + e.getMessage());
@@ -252,7 +252,8 @@ public final class RunConfiguration implements Serializable {
         b.referenceGroup.add(code);
       }
     }
-    if (b.plan.periodExact()) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.conf);
+    // only a rerun that keeps published periods must compute the way they were computed
+    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.conf);
     return new RunConfiguration(b);
   }
 
