@@ -107,4 +107,18 @@ public interface JeugdkubusOptions extends PipelineOptions {
   @Default.Boolean(true)
   boolean getProgress();
   void setProgress(boolean value);
+
+  @Description("What a run on an output folder that already holds a published version replaces: 'periods' (default) "
+      + "replaces only the partitions of --periods (and of their year, when published) and keeps every other period "
+      + "byte-identical; 'all' replaces the whole output. The first run on an empty folder always publishes everything "
+      + "(docs/runbook.md, 'Reruns')")
+  @Default.String("periods")
+  String getReplace();
+  void setReplace(String value);
+
+  @Description("History retention: a period-exact rerun keeps the previous version of every replaced file under "
+      + "<output>/history/<run_id>/; only the newest this many history runs are kept (at least 1)")
+  @Default.Integer(4)
+  int getKeepHistory();
+  void setKeepHistory(int value);
 }

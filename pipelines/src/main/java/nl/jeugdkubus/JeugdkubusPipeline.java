@@ -28,6 +28,7 @@ import nl.jeugdkubus.staging.ReadSources;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import nl.jeugdkubus.publish.Publisher;
+import nl.jeugdkubus.rerun.PeriodExactRerun;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -128,7 +129,7 @@ public final class JeugdkubusPipeline {
   public static RunOutcome run(JeugdkubusOptions options, RunConfiguration config) {
     Instant started = Instant.now();
     config.printStart(System.out);
-    try (Publisher publisher = Publisher.open(Path.of(config.output()), config.runId())) {
+    try (Publisher publisher = Publisher.open(Path.of(config.output()), config.runId()).keepingHistory(config.keepHistory())) {
       Path pending = publisher.pending();
       Pipeline p = Pipeline.create(options);
       build(p, config, pending.toString());
@@ -146,14 +147,18 @@ public final class JeugdkubusPipeline {
       int exitCode = state != PipelineResult.State.DONE ? EXIT_FAILED
           : !summary.reconciles() ? EXIT_DOES_NOT_RECONCILE
           : !tooMany.isEmpty() ? EXIT_TOO_MANY_REJECTS : EXIT_OK;
+      PeriodExactRerun.Outcome rerun = null;
       if (exitCode == EXIT_OK) {
+        // a rerun: the change report, and the untouched periods of the current version merged in (so the report
+        // below is drawn from every published period)
+        rerun = PeriodExactRerun.prepare(publisher, config.plan(), config.runId());
         for (PostPipelineStep step : POST_PIPELINE_STEPS) {
           System.out.println("Post-pipeline step: " + step.name());
           step.writeInto(pending, config, summary);
         }
       }
       PausePoint.reach("before-manifest");
-      Manifest.write(Manifest.of(config, started, state, summary, pending), pending.resolve("manifest.json"));
+      Manifest.write(Manifest.of(config, started, state, summary, pending, rerun), pending.resolve("manifest.json"));
       if (exitCode != EXIT_OK) {
         publisher.abandon();
         String why = switch (exitCode) {
@@ -167,6 +172,11 @@ public final class JeugdkubusPipeline {
       } else {
         Publisher.Publication pub = publisher.publish();
         System.out.println("Published:    " + config.output() + " (" + String.join(", ", Manifest.entries(pub.version())) + ")");
+        if (rerun != null) {
+          System.out.println("Replaced:     periods " + String.join(", ", rerun.replaced()) + "; changed cells "
+              + rerun.report().counts() + " (" + Path.of(config.output(), OutputEntry.CHANGES_MD.fileName()) + ")"
+              + (pub.history() == null ? "" : "; previous files kept in " + pub.history()));
+        }
         System.out.println();
         System.out.print(summary.closingTable());
         for (String entry : Manifest.entries(pub.version())) {

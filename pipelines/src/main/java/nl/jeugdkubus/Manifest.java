@@ -18,6 +18,7 @@ import nl.jeugdkubus.common.SoftwareVersion;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.common.RunSummary;
 import nl.jeugdkubus.publish.OutputEntry;
+import nl.jeugdkubus.rerun.PeriodExactRerun;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -30,6 +31,16 @@ public final class Manifest {
   /** The manifest of a finished run as a JSON-ready map. */
   public static Map<String, Object> of(RunConfiguration config, Instant started, PipelineResult.State state, RunSummary summary,
       Path pending) {
+    return of(config, started, state, summary, pending, null);
+  }
+
+  /**
+   * The manifest; {@code rerun} (null for a first publish) says what a rerun replaced: its {@code publish}
+   * block lists the requested and replaced periods, what happened to each companion period and the change
+   * report's counts. The rest of the manifest (inputs, dead letters, counters) describes this run only.
+   */
+  public static Map<String, Object> of(RunConfiguration config, Instant started, PipelineResult.State state, RunSummary summary,
+      Path pending, PeriodExactRerun.Outcome rerun) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run_id", config.runId());
     m.put("started", started.toString());
@@ -46,6 +57,7 @@ public final class Manifest {
     m.put("index_base", config.indexBase().toString());
     m.put("max_reject_percent", config.maxRejectPercent());
     m.put("reference_group", config.referenceGroup());
+    m.put("publish", publish(config, rerun));
     m.put("inputs", inputs(config, pending));
     m.put("configuration", configuration(config.conf()));
     m.put("outputs", outputs(config.output(), pending));
@@ -63,6 +75,21 @@ public final class Manifest {
     m.put("reconciliation", checks);
     m.put("reconciles", summary.reconciles());
     return m;
+  }
+
+  static Map<String, Object> publish(RunConfiguration config, PeriodExactRerun.Outcome rerun) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("mode", config.plan().periodExact() && rerun != null ? "periods" : "all");
+    p.put("requested_periods", config.plan().requested().stream().map(Period::toString).toList());
+    if (rerun != null) {
+      p.put("previous_run_id", rerun.report().previousRunId());
+      p.put("replaced_periods", rerun.replaced());
+      p.put("companion_periods", rerun.companions());
+      p.put("changes", rerun.report().counts());
+      p.put("change_report", List.of(OutputEntry.CHANGES_JSON.fileName(), OutputEntry.CHANGES_MD.fileName()));
+    }
+    p.put("keep_history", config.keepHistory());
+    return p;
   }
 
   /** Writes the manifest as indented JSON to file. */

@@ -22,6 +22,9 @@ import nl.jeugdkubus.intermediate.PseudonymKey;
 import nl.jeugdkubus.marts.GemeenteInfo;
 import nl.jeugdkubus.marts.IndicatorCatalogue;
 import nl.jeugdkubus.marts.MartsConfig;
+import nl.jeugdkubus.publish.Publisher;
+import nl.jeugdkubus.rerun.RerunCompatibility;
+import nl.jeugdkubus.rerun.RerunPlan;
 import nl.jeugdkubus.staging.DatePlausibility;
 import nl.jeugdkubus.staging.GemeenteCodes;
 import nl.jeugdkubus.staging.ProductCategories;
@@ -65,6 +68,8 @@ public final class RunConfiguration implements Serializable {
   private final LinkConfig linkConfig;
   private final MartsConfig martsConfig;
   private final StagingRules stagingRules;
+  private final RerunPlan plan;
+  private final int keepHistory;
 
   private RunConfiguration(Builder b) {
     this.runId = b.runId;
@@ -86,7 +91,9 @@ public final class RunConfiguration implements Serializable {
     this.conf = b.conf;
     this.linkConfig = b.linkConfig;
     this.stagingRules = b.stagingRules;
-    this.martsConfig = new MartsConfig(MartsConfig.withFullYears(periods), runId, conf, referenceGroup, indexBase);
+    this.plan = b.plan;
+    this.keepHistory = b.keepHistory;
+    this.martsConfig = new MartsConfig(plan.computed(), runId, conf, referenceGroup, indexBase);
   }
 
   private static final class Builder {
@@ -109,6 +116,8 @@ public final class RunConfiguration implements Serializable {
     ConfTables conf;
     LinkConfig linkConfig;
     StagingRules stagingRules;
+    RerunPlan plan;
+    int keepHistory;
   }
 
   /**
@@ -191,6 +200,24 @@ public final class RunConfiguration implements Serializable {
     if (Files.exists(out) && !Files.isDirectory(out)) throw new ConfigurationException("--output is a file, not a folder: " + o.getOutput());
     b.output = out.toString();
 
+    String replace = o.getReplace() == null ? "" : o.getReplace().trim().toLowerCase(java.util.Locale.ROOT);
+    if (!replace.equals("periods") && !replace.equals("all")) {
+      throw new ConfigurationException("--replace takes 'periods' (only the partitions of --periods) or 'all': '" + o.getReplace() + "'");
+    }
+    b.keepHistory = o.getKeepHistory();
+    if (b.keepHistory < 1) throw new ConfigurationException("--keepHistory must be at least 1: " + b.keepHistory);
+    Path current;
+    List<Period> published;
+    try {
+      current = Publisher.currentVersion(out);
+      published = current == null ? null : Publisher.periodsOf(current).stream().map(Period::parse).toList();
+      b.plan = RerunPlan.of(b.periods, published, b.indexBase, replace.equals("all"));
+    } catch (java.io.IOException e) {
+      throw new ConfigurationException("cannot read the published output in " + out + ": " + e.getMessage());
+    }
+    // the date window and the cube cover what the run computes (a rerun: also the companion periods)
+    b.periods = b.plan.computed().stream().filter(Period::isHalfYear).toList();
+
     b.conf = ConfTables.load(o.getConfDir());
     GemeenteInfo gemeenten;
     try {
@@ -225,6 +252,8 @@ public final class RunConfiguration implements Serializable {
         b.referenceGroup.add(code);
       }
     }
+    // only a rerun that keeps published periods must compute the way they were computed
+    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.conf);
     return new RunConfiguration(b);
   }
 
@@ -283,7 +312,17 @@ public final class RunConfiguration implements Serializable {
     return runner;
   }
 
-  /** The half-years of --periods, sorted, without duplicates. */
+  /** What the run computes and replaces of a published output (full publish or period-exact rerun). */
+  public RerunPlan plan() {
+    return plan;
+  }
+
+  /** --keepHistory: how many history runs a publish keeps. */
+  public int keepHistory() {
+    return keepHistory;
+  }
+
+  /** The half-years the run computes, sorted: --periods, plus for a rerun its companion periods ({@link #plan}). */
   public List<Period> periods() {
     return periods;
   }
@@ -376,6 +415,6 @@ public final class RunConfiguration implements Serializable {
     String origin = conf.sources().stream().allMatch(s -> s.origin().equals("packaged")) ? "packaged conf/"
         : Path.of(conf.sources().get(0).origin()).getParent().toString();
     out.println("  conf     " + origin + " (" + conf.sources().size() + " tables)");
-    out.println("  output   " + output);
+    out.println("  output   " + output + "  (" + plan.describe() + ")");
   }
 }

@@ -59,10 +59,16 @@ class PublishedRunTest {
   }
 
   static Result execute(Path input, Path output, String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--keyFile=" + key,
-        "--periods=2023H1-2023H2", "--internalCube=true", "--progress=false",
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
+    List<String> args = new ArrayList<>(List.of("--periods=2023H1-2023H2", "--internalCube=true"));
     args.addAll(List.of(extra));
+    return executeWith(input, output, key, args.toArray(String[]::new));
+  }
+
+  /** The job on the embedded runner, with its console captured; {@code options}: every option besides input, output, key. */
+  static Result executeWith(Path input, Path output, Path key, String... options) {
+    List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + output, "--keyFile=" + key,
+        "--progress=false", "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
+    args.addAll(List.of(options));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream oldOut = System.out;

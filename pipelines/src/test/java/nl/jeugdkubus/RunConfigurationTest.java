@@ -112,10 +112,41 @@ class RunConfigurationTest {
     assertRejected(execute(args("--periods=2024H2-2024H1")), "--periods");
     assertRejected(execute(args("--runId=../escape")), "--runId");
     assertRejected(execute(args("--referenceGroup=GM0197,GM9999")), "GM9999");
+    assertRejected(execute(args("--replace=everything")), "--replace");
+    assertRejected(execute(args("--keepHistory=0")), "--keepHistory");
     assertRejected(execute(List.of("--input=" + dir.resolve("nowhere"), "--output=" + output, "--keyFile=" + key,
         "--runner=DirectRunner")), "--input folder not found");
     assertRejected(execute(List.of("--input=" + input, "--output=" + output, "--keyFile=" + dir.resolve("missing.key"),
         "--runner=DirectRunner")), "Key file not found");
+  }
+
+  @Test
+  void aPeriodExactRerunThatWouldComputeDifferentlyFromThePublishedOutputIsRefused() throws Exception {
+    // a published output of 2022H1-2023H2 made with --roundTo=5; a rerun of 2023H2 keeps 2022H1, so it must round alike
+    Path published = dir.resolve("published");
+    Path v = Files.createDirectories(published.resolve(".versions/v1"));
+    for (String per : List.of("2022H1", "2023H1", "2023H2", "2023")) {
+      Files.createDirectories(v.resolve("tables/t/periode=" + per + "/gemeente=GM0197"));
+      Files.writeString(v.resolve("tables/t/periode=" + per + "/gemeente=GM0197/part-00000-of-00001.parquet"), per);
+    }
+    Files.writeString(v.resolve("manifest.json"), "{\"run_id\":\"v1\",\"disclosure\":{\"round_to\":5,\"suppress_up_to\":7},"
+        + "\"index_base\":\"2021H1\",\"purpose\":\"beleidsinformatie-jeugd\"}");
+    Files.createSymbolicLink(published.resolve(".current"), Path.of(".versions/v1"));
+    SortedMap<String, String> was = OutputSnapshot.of(published.resolve(".versions"));
+    List<String> a = args("--output=" + published, "--periods=2023H2", "--roundTo=10");
+    Result r = execute(a);
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("round_to (--roundTo)") && r.err().contains("--replace=all"), r.err());
+    assertFalse(r.err().contains("suppress_up_to"), r.err());
+    assertEquals(was, OutputSnapshot.of(published.resolve(".versions")));
+    // the same options as the published output: accepted, and planned as a period-exact rerun of 2023H2 and 2023
+    RunConfiguration ok = RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2")
+        .toArray(String[]::new)));
+    assertTrue(ok.plan().periodExact());
+    assertEquals("[2023H1, 2023H2]", ok.periods().toString(), "2023H1 is computed for the year 2023");
+    // --replace=all needs no compatibility: it keeps nothing of the published output
+    assertFalse(RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2",
+        "--roundTo=10", "--replace=all").toArray(String[]::new))).plan().periodExact());
   }
 
   @Test

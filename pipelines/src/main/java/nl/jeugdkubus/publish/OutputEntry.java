@@ -17,7 +17,14 @@ public enum OutputEntry {
   DEADLETTERS("deadletters", Access.OWNER_ONLY),
   MANIFEST("manifest.json", Access.NOT_SHARED),
   /** Per source the SHA-256 of every input file (common/InputDigests): file names and digests only. */
-  INPUTS("inputs", Access.NOT_SHARED);
+  INPUTS("inputs", Access.NOT_SHARED),
+  /**
+   * The change report of a rerun (rerun/ChangeReport): published cells only, old and new. Not for sharing: it
+   * sets two protected releases of the same cells side by side (docs/runbook.md, "Reruns").
+   */
+  CHANGES_JSON("changes.json", Access.NOT_SHARED),
+  /** The change report's summary for the kennismanager (Dutch). */
+  CHANGES_MD("changes.md", Access.NOT_SHARED);
 
   /** Who may read an entry. */
   public enum Access {

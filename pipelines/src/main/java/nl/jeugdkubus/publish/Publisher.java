@@ -55,6 +55,12 @@ public final class Publisher implements AutoCloseable {
   static final String LOCK = ".lock";
   static final String NEW_LINK_PREFIX = ".current.new-";
   public static final String HISTORY = "history";
+  /** A period-exact publish stages the replaced files here (hidden) and moves them to history/ after the switch. */
+  static final String HISTORY_PENDING_PREFIX = ".history-";
+  /** In every history/&lt;run_id&gt;/: the publish's sequence number, for retention (newest = highest). */
+  static final String HISTORY_ORDER = ".order";
+  /** The folder segment of a period partition. */
+  public static final String PERIOD_SEGMENT = "periode=";
   /** Beam's FileIO temporary folders (.temp-beam-&lt;uuid&gt;), never published. */
   static final String BEAM_TEMP_PREFIX = ".temp-beam";
 
@@ -67,6 +73,10 @@ public final class Publisher implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private boolean done;
+  /** Set by {@link #preparePeriods}: the current files the new version replaces, and where they wait for history/. */
+  private List<String> staged = List.of();
+  private Path stagedHistory;
+  private int keepHistory = Integer.MAX_VALUE;
   /** Called at each named step of a publish; by default the test-only {@link PausePoint}. */
   private Consumer<String> checkpoint = PausePoint::reach;
 
@@ -100,7 +110,9 @@ public final class Publisher implements AutoCloseable {
     try (Stream<Path> s = Files.list(out)) {
       for (Path p : s.toList()) {
         String n = p.getFileName().toString();
-        if (n.startsWith(PENDING_PREFIX) || n.startsWith(NEW_LINK_PREFIX)) deleteRecursively(p);
+        if (n.startsWith(PENDING_PREFIX) || n.startsWith(NEW_LINK_PREFIX) || n.startsWith(HISTORY_PENDING_PREFIX)) {
+          deleteRecursively(p);
+        }
       }
     }
     Path pending = out.resolve(PENDING_PREFIX + runId);
@@ -125,29 +137,94 @@ public final class Publisher implements AutoCloseable {
 
   /** The version readers see now (a folder below .versions), or null when nothing was published yet. */
   public Path current() throws IOException {
-    Path c = output.resolve(CURRENT);
-    return Files.isDirectory(c) ? c.toRealPath() : null;
-  }
-
-  /** Publishes the pending folder as the whole new output: every entry of the previous one is replaced or retired. */
-  public Publication publish() throws IOException {
-    return switchTo(List.of(), null);
+    return currentVersion(output);
   }
 
   /**
-   * Publishes the pending folder as a replacement of the given periods only: the new version is the
-   * current one without any folder {@code periode=<P>} for P in periods, with the pending files on top
-   * (a pending file replaces the current file at the same path). Every replaced file of the current
-   * version is kept under {@code history/<run_id>/} (same relative path).
+   * The version readers of an output folder see now, or null when nothing was published there yet (also for
+   * a folder written by an older version of the job, without {@code .current}). Reads only.
+   */
+  public static Path currentVersion(Path output) throws IOException {
+    Path c = output.toAbsolutePath().normalize().resolve(CURRENT);
+    return Files.isDirectory(c) ? c.toRealPath() : null;
+  }
+
+  /**
+   * The periods that have a partition ({@code periode=<P>} folder, any depth) in a version: what it publishes.
+   */
+  public static Set<String> periodsOf(Path version) throws IOException {
+    Set<String> out = new TreeSet<>();
+    if (version == null || !Files.isDirectory(version)) return out;
+    try (Stream<Path> s = Files.walk(version)) {
+      s.filter(Files::isDirectory).map(d -> d.getFileName() == null ? "" : d.getFileName().toString())
+          .filter(n -> n.startsWith(PERIOD_SEGMENT)).forEach(n -> out.add(n.substring(PERIOD_SEGMENT.length())));
+    }
+    return out;
+  }
+
+  /**
+   * Retention of history/: after a publish, keep only the {@code n} newest history runs (by the order of their
+   * publishes). Default: keep all.
+   */
+  public Publisher keepingHistory(int n) {
+    if (n < 1) throw new IllegalArgumentException("keep at least one history run: " + n);
+    this.keepHistory = n;
+    return this;
+  }
+
+  /**
+   * Publishes the pending folder as the new output. Without {@link #preparePeriods} it is the whole new output:
+   * every entry of the previous one is replaced or retired; after it, the pending folder already holds the
+   * merged version (the untouched files of the current one, hard-linked) and the replaced files go to
+   * {@code history/<run_id>/} right after the switch.
+   */
+  public Publication publish() throws IOException {
+    return switchTo(staged, stagedHistory);
+  }
+
+  /**
+   * Publishes the pending folder as a replacement of the given periods only: {@link #preparePeriods} and
+   * {@link #publish}.
    */
   public Publication publishPeriods(Collection<String> periods) throws IOException {
+    preparePeriods(periods);
+    return publish();
+  }
+
+  /**
+   * Turns the pending folder into the new version of a period-exact replacement, without publishing it yet (so
+   * that steps such as the report can read the merged tables before the manifest and the switch). Every file of
+   * the current version is hard-linked into the pending folder (so it stays byte-identical, the same inode)
+   * unless the new version replaces it:
+   * <ul>
+   *   <li>it lies below a folder {@code periode=<P>} (any depth) for P in periods;
+   *   <li>the pending folder has a file at the same path;
+   *   <li>it lies below no {@code periode=} folder (dimensions/, deadletters/, inputs/, report/, manifest.json,
+   *       ...): such files describe the run that wrote them, so the new version has the rerun's (written into
+   *       the pending folder before or after this call), never a mix of two runs' files.
+   * </ul>
+   * Only partition files are hard-linked, so a step that writes into the pending folder after this call (the
+   * report, the manifest) writes new files and can never change a published one through a shared inode.
+   * The replaced files are staged (hidden) and moved to {@code history/<run_id>/} (same relative path;
+   * owner-only entries stay owner-only) right after the switch. The pending folder must not hold a partition
+   * of a period outside {@code periods} (it would mix with the current files of that partition).
+   */
+  public List<String> preparePeriods(Collection<String> periods) throws IOException {
     if (periods.isEmpty()) throw new IllegalArgumentException("no periods to replace");
+    if (stagedHistory != null || done) throw new IllegalStateException("already prepared, published or abandoned");
     Path current = current();
     if (current == null) throw new IllegalStateException("nothing published yet in " + output + ": publish the whole output first");
+    Set<String> wanted = new TreeSet<>(periods);
+    Set<String> foreign = new TreeSet<>(periodsOf(pending));
+    foreign.removeAll(wanted);
+    if (!foreign.isEmpty()) {
+      throw new IllegalStateException("the pending folder holds partitions of periods it does not replace: " + foreign);
+    }
     Set<String> segments = new TreeSet<>();
-    for (String p : periods) segments.add("periode=" + p);
+    for (String p : wanted) segments.add(PERIOD_SEGMENT + p);
     List<String> replaced = new ArrayList<>();
-    Path history = freshFolder(output.resolve(HISTORY), runId);
+    Path history = output.resolve(HISTORY_PENDING_PREFIX + runId);
+    deleteRecursively(history);
     List<Path> files;
     try (Stream<Path> s = Files.walk(current)) {
       files = s.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
@@ -155,7 +232,7 @@ public final class Publisher implements AutoCloseable {
     for (Path f : files) {
       Path rel = current.relativize(f);
       Path target = pending.resolve(rel);
-      if (inAny(rel, segments) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      if (inAny(rel, segments) || !inAnyPeriod(rel) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         replaced.add(rel.toString());
         Path h = history.resolve(rel);
         Files.createDirectories(h.getParent());
@@ -166,7 +243,9 @@ public final class Publisher implements AutoCloseable {
       }
     }
     applyAccess(history);
-    return switchTo(replaced, replaced.isEmpty() ? null : history);
+    this.staged = List.copyOf(replaced);
+    this.stagedHistory = history;
+    return staged;
   }
 
   /** Leaves the pending folder unpublished (kept for inspection; the next run on this folder removes it). */
@@ -205,10 +284,50 @@ public final class Publisher implements AutoCloseable {
     Files.move(newLink, output.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
     fsync(output);
     checkpoint.accept("after-switch");
+    Path kept = keepHistory(history, replaced);
     removeDanglingEntryLinks(entries);
     removeOldVersions(versions, version, previous);
     checkpoint.accept("done");
-    return new Publication(version, List.copyOf(replaced), history);
+    return new Publication(version, List.copyOf(replaced), kept);
+  }
+
+  /**
+   * Moves the staged replaced files to {@code history/<run_id>/} (with the publish's sequence number) and applies
+   * the retention; returns the history folder, or null when nothing was replaced.
+   */
+  private Path keepHistory(Path staged, List<String> replaced) throws IOException {
+    if (staged == null) return null;
+    if (replaced.isEmpty()) {
+      deleteRecursively(staged);
+      return null;
+    }
+    Path root = Files.createDirectories(output.resolve(HISTORY));
+    List<Path> runs = historyRuns(root);
+    long order = runs.isEmpty() ? 1 : historyOrder(runs.get(runs.size() - 1)) + 1;
+    Files.writeString(staged.resolve(HISTORY_ORDER), Long.toString(order) + "\n");
+    Path into = freshFolder(root, runId);
+    Files.move(staged, into, StandardCopyOption.ATOMIC_MOVE);
+    fsync(root);
+    List<Path> all = historyRuns(root);
+    for (int i = 0; i < all.size() - keepHistory; i++) deleteRecursively(all.get(i));
+    return into;
+  }
+
+  /** The history runs below history/, oldest first (by their publish order; without one: oldest, by name). */
+  static List<Path> historyRuns(Path root) throws IOException {
+    if (!Files.isDirectory(root)) return List.of();
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(Files::isDirectory)
+          .sorted(Comparator.comparingLong(Publisher::historyOrder).thenComparing(p -> p.getFileName().toString())).toList();
+    }
+  }
+
+  private static long historyOrder(Path run) {
+    try {
+      return Long.parseLong(Files.readString(run.resolve(HISTORY_ORDER)).trim());
+    } catch (IOException | NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** A new folder name/runId, or name/runId~2, ~3 ... when that exists (the same run id published twice). */
@@ -216,6 +335,11 @@ public final class Publisher implements AutoCloseable {
     Path p = parent.resolve(runId);
     for (int i = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); i++) p = parent.resolve(runId + "~" + i);
     return p;
+  }
+
+  private static boolean inAnyPeriod(Path rel) {
+    for (Path part : rel) if (part.toString().startsWith(PERIOD_SEGMENT)) return true;
+    return false;
   }
 
   private static boolean inAny(Path rel, Set<String> segments) {

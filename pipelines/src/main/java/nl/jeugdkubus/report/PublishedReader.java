@@ -57,6 +57,17 @@ public final class PublishedReader {
     return v == null ? null : v.toString();
   }
 
+  /**
+   * Every row of every visible Parquet file below a folder (links followed), as written; empty when the folder
+   * does not exist. For tools that compare versions of the published tables (rerun/ChangeReport).
+   */
+  public static List<GenericRecord> records(Path folder) throws IOException {
+    List<GenericRecord> out = new ArrayList<>();
+    if (!Files.isDirectory(folder)) return out;
+    for (Path f : parquetFiles(folder)) out.addAll(read(f));
+    return out;
+  }
+
   private static List<Path> parquetFiles(Path root) throws IOException {
     if (!Files.isDirectory(root)) throw new IOException("no published tables in " + root);
     Path real = root.toRealPath();

@@ -14,17 +14,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import nl.jeugdkubus.publish.OutputEntry;
+import nl.jeugdkubus.publish.Publisher;
 
 /**
  * The equivalence check of two outputs of the job (docs/runbook.md "Same input, same figures"): two runs on
  * identical inputs with the same key are equivalent when
  * <ol>
- *   <li>they publish the same top-level entries;</li>
+ *   <li>they publish the same top-level entries, apart from {@link #PUBLISH_SPECIFIC} (history/, changes.json,
+ *       changes.md: what a rerun replaced);</li>
  *   <li>every Parquet entry (tables/, dimensions/, internal/) holds the same rows, compared as tables with
  *       exact equality, leaving out only {@value #RUN_ID_COLUMN};</li>
  *   <li>every other entry (deadletters/, inputs/, report/) holds the same lines, whatever the file names and the
  *       order, once each run's id is replaced by {@code <run_id>} (the report prints it);</li>
- *   <li>manifest.json is the same JSON apart from {@link #RUN_SPECIFIC} (run id, times, output paths).</li>
+ *   <li>manifest.json is the same JSON apart from {@link #RUN_SPECIFIC} (run id, times, output paths, and the
+ *       {@code publish} block: what a rerun replaced).</li>
  * </ol>
  *
  * <pre>
@@ -35,7 +39,14 @@ import java.util.stream.Stream;
 public final class CompareRuns {
   public static final String RUN_ID_COLUMN = "run_id";
   /** Manifest fields that differ between two runs of the same figures. */
-  public static final Set<String> RUN_SPECIFIC = Set.of("run_id", "started", "finished", "outputs");
+  public static final Set<String> RUN_SPECIFIC = Set.of("run_id", "started", "finished", "outputs", "publish");
+
+  /**
+   * Entries about what a publish replaced, not about the figures: history/ and a rerun's change report (a rerun
+   * on an existing output and a first run in an empty folder hold the same figures; only the rerun has them).
+   */
+  public static final Set<String> PUBLISH_SPECIFIC = Set.of(Publisher.HISTORY, OutputEntry.CHANGES_JSON.fileName(),
+      OutputEntry.CHANGES_MD.fileName());
 
   private CompareRuns() {}
 
@@ -101,7 +112,7 @@ public final class CompareRuns {
   static Set<String> entries(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out)) {
       Set<String> names = new TreeSet<>();
-      s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !n.equals("history")).forEach(names::add);
+      s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".") && !PUBLISH_SPECIFIC.contains(n)).forEach(names::add);
       return names;
     }
   }

@@ -191,6 +191,7 @@ class PublisherTest {
     String kept = "tables/t1/periode=2023H1/gemeente=GM0197/part-00000-of-00001.parquet";
     Object keptInode = Files.getAttribute(v1.resolve(kept), "unix:ino");
     List<SortedMap<String, String>> views = new ArrayList<>();
+    List<Boolean> historyVisible = new ArrayList<>();
     Publisher.Publication pub;
     try (Publisher p = Publisher.open(out, "rerun")) {
       // the rerun of 2023H2: GM0200 no longer has rows in 2023H2 (e.g. merged), GM0197 changed
@@ -202,13 +203,20 @@ class PublisherTest {
       p.withCheckpoints(step -> {
         try {
           views.add(view(out));
+          historyVisible.add(Files.exists(out.resolve("history")));
         } catch (IOException e) {
           throw new AssertionError(e);
         }
       });
       pub = p.publishPeriods(List.of("2023H2"));
     }
+    // history/ appears only once the new version is published (a run killed before the switch leaves no history)
+    assertEquals(List.of(false, false, false, true), historyVisible);
     SortedMap<String, String> expected = prefixed(V1);
+    // files outside the period partitions describe the run that wrote them: the rerun's replace them (this
+    // rerun wrote no dimensions/ and no deadletters/, so the new version has none)
+    expected.remove("dimensions/gemeente.parquet");
+    expected.remove("deadletters/deadletters-00000-of-00001.jsonl");
     expected.remove("tables/t1/periode=2023H2/gemeente=GM0200/part-00000-of-00001.parquet");
     expected.put("tables/t1/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet", "t1 2023H2 GM0197 v2");
     expected.put("internal/cube/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet", "internal 2023H2 v2");
@@ -223,6 +231,8 @@ class PublisherTest {
     // the replaced files, under history/<run_id>/ with their relative path
     assertEquals(out.resolve("history/rerun"), pub.history());
     assertEquals(List.of(
+        "deadletters/deadletters-00000-of-00001.jsonl",
+        "dimensions/gemeente.parquet",
         "internal/cube/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet",
         "manifest.json",
         "tables/t1/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet",
@@ -231,6 +241,57 @@ class PublisherTest {
     assertEquals("internal 2023H2 v1", Files.readString(pub.history().resolve("internal/cube/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet")));
     assertEquals("{\"run_id\":\"r1\"}", Files.readString(pub.history().resolve("manifest.json")));
     assertEquals(OwnerOnly.DIRECTORY, Files.getPosixFilePermissions(pub.history().resolve("internal")));
+  }
+
+  /** A rerun of 2023H2 that writes the given pending files; returns its publication. */
+  Publisher.Publication rerun(String runId, int keepHistory) throws IOException {
+    try (Publisher p = Publisher.open(out, runId).keepingHistory(keepHistory)) {
+      write(p.pending(), Map.of("tables/t1/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet", "t1 2023H2 " + runId,
+          "manifest.json", "{\"run_id\":\"" + runId + "\"}"));
+      return p.publishPeriods(List.of("2023H2"));
+    }
+  }
+
+  @Test
+  void historyRetentionKeepsTheNewestRunsInTheOrderTheyWerePublished() throws IOException {
+    publishFull("r1", V1, new ArrayList<>(), new ArrayList<>());
+    // run ids chosen so that their names sort against their order: retention follows the publish order
+    rerun("z-rerun", 2);
+    rerun("b-rerun", 2);
+    assertEquals(List.of("b-rerun", "z-rerun"), historyNames());
+    Path h = rerun("a-rerun", 2).history();
+    assertEquals(out.resolve("history/a-rerun"), h);
+    assertEquals(List.of("a-rerun", "b-rerun"), historyNames(), "z-rerun, the oldest of three, is removed");
+    // each history run holds what its rerun replaced: a-rerun replaced b-rerun's 2023H2
+    assertEquals("t1 2023H2 b-rerun", Files.readString(h.resolve("tables/t1/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet")));
+    assertEquals("t1 2023H2 z-rerun",
+        Files.readString(out.resolve("history/b-rerun/tables/t1/periode=2023H2/gemeente=GM0197/part-00000-of-00001.parquet")));
+    rerun("c-rerun", 1);
+    assertEquals(List.of("c-rerun"), historyNames());
+  }
+
+  List<String> historyNames() throws IOException {
+    try (Stream<Path> s = Files.list(out.resolve("history"))) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aPeriodExactPublishRefusesPendingPartitionsOfOtherPeriods() throws IOException {
+    publishFull("r1", V1, new ArrayList<>(), new ArrayList<>());
+    try (Publisher p = Publisher.open(out, "rerun")) {
+      write(p.pending(), Map.of("tables/t1/periode=2023H1/gemeente=GM0197/part-00000-of-00001.parquet", "would mix"));
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.preparePeriods(List.of("2023H2")));
+      assertTrue(e.getMessage().contains("[2023H1]"), e.getMessage());
+    }
+    assertEquals(prefixed(V1), view(out));
+  }
+
+  @Test
+  void thePeriodsOfAVersionAreItsPartitionFolders() throws IOException {
+    Path v1 = publishFull("r1", V1, new ArrayList<>(), new ArrayList<>()).version();
+    assertEquals(java.util.Set.of("2023", "2023H1", "2023H2"), Publisher.periodsOf(v1));
+    assertEquals(v1, Publisher.currentVersion(out));
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * Berkelland 1, region 2). Aalten's jongeren_jeugdhulp_per1000 of 2023H2 and its verwijzer 02 share of 2024H1
  * are suppressed; verwijzer shares 01/02/06/totaal 50/30/20/100. kosten_per_client by hulpvorm 02 and 11: 5000 and 40000 + 10 x area + period. Written as tables/<tabel>/periode=/gemeente=/part-0.parquet plus dimensions/gemeente.parquet.
  */
-final class HandMadeTables {
+public final class HandMadeTables {
   private HandMadeTables() {}
 
   static final List<String> PERIODS = List.of("2023H1", "2023H2", "2024H1", "2024H2");
@@ -98,7 +98,7 @@ final class HandMadeTables {
     files.computeIfAbsent(f, k -> new ArrayList<>()).add(r);
   }
 
-  static GenericRecord row(String tabel, String ind, String per, String area, Map<String, String> dims, Double w, String unit, boolean supp) {
+  public static GenericRecord row(String tabel, String ind, String per, String area, Map<String, String> dims, Double w, String unit, boolean supp) {
     GenericData.Record r = new GenericData.Record(PublishedRow.getClassSchema());
     r.put("tabel", tabel);
     r.put("indicator", ind);
@@ -117,7 +117,7 @@ final class HandMadeTables {
     return r;
   }
 
-  static void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
+  public static void write(Path file, Schema schema, List<GenericRecord> rows) throws IOException {
     Files.createDirectories(file.getParent());
     try (ParquetWriter<GenericRecord> w = AvroParquetWriter
         .<GenericRecord>builder(HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))
