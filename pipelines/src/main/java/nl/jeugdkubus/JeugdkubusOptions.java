@@ -86,6 +86,12 @@ public interface JeugdkubusOptions extends PipelineOptions {
   String getReferenceGroup();
   void setReferenceGroup(String value);
 
+  @Description("Report every period on the gemeente boundaries of 1 January of this year (2019-2026; docs/mappings.md "
+      + "\"Herindeling and boundaries\"): old codes are mapped along the mergers up to that day; a gemeente created later "
+      + "is a NOT_ON_BOUNDARIES dead letter. Default: the newest boundaries (conf/gemeenten-2026.csv, every merger applied)")
+  String getBoundaries();
+  void setBoundaries(String value);
+
   @Description("Base period for index figures (value of the base period = 100)")
   @Default.String("2021H1")
   String getIndexBase();

@@ -208,7 +208,7 @@ public final class JeugdkubusPipeline {
         .apply("ComputeIndicators", new BuildCube(config.marts()));
     PCollection<PublishedRow> published = cells
         .apply("ProtectTables", new ProtectTables(config.roundTo(), config.suppressUpTo(), config.indexBase(), config.conf()));
-    published.apply("WriteTables", new WriteTables(out, config.conf()));
+    published.apply("WriteTables", new WriteTables(out, config.conf(), config.boundaries()));
     if (config.internalCube()) {
       cells.apply("CountInternalRows", CountElements.as("marts.internal.rows"))
           .apply("WriteInternalCube", new WriteCube(out + "/internal", config.conf()).withoutDimensions());

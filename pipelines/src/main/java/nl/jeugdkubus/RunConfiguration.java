@@ -54,6 +54,8 @@ public final class RunConfiguration implements Serializable {
   private final Period indexBase;
   private final List<String> referenceGroup;
   private final int roundTo;
+  /** --boundaries: the year whose gemeente boundaries every period is reported on; null = the newest. */
+  private final Integer boundaries;
   private final int suppressUpTo;
   private final boolean internalCube;
   private final boolean progress;
@@ -78,6 +80,7 @@ public final class RunConfiguration implements Serializable {
     this.indexBase = b.indexBase;
     this.referenceGroup = List.copyOf(b.referenceGroup);
     this.roundTo = b.roundTo;
+    this.boundaries = b.boundaries;
     this.suppressUpTo = b.suppressUpTo;
     this.internalCube = b.internalCube;
     this.progress = b.progress;
@@ -93,7 +96,7 @@ public final class RunConfiguration implements Serializable {
     this.stagingRules = b.stagingRules;
     this.plan = b.plan;
     this.keepHistory = b.keepHistory;
-    this.martsConfig = new MartsConfig(plan.computed(), runId, conf, referenceGroup, indexBase);
+    this.martsConfig = new MartsConfig(plan.computed(), runId, conf, referenceGroup, indexBase, boundaries);
   }
 
   private static final class Builder {
@@ -103,6 +106,7 @@ public final class RunConfiguration implements Serializable {
     Period indexBase;
     List<String> referenceGroup = new ArrayList<>();
     int roundTo;
+    Integer boundaries;
     int suppressUpTo;
     boolean internalCube;
     boolean progress;
@@ -156,6 +160,7 @@ public final class RunConfiguration implements Serializable {
     b.periods = periods(o.getPeriods());
     b.indexBase = period("--indexBase", o.getIndexBase());
     b.roundTo = o.getRoundTo();
+    b.boundaries = boundaries(o.getBoundaries());
     if (b.roundTo < 1) throw new ConfigurationException("--roundTo must be at least 1: " + b.roundTo);
     b.suppressUpTo = o.getSuppressUpTo();
     if (b.suppressUpTo < 0) throw new ConfigurationException("--suppressUpTo must not be negative: " + b.suppressUpTo);
@@ -223,7 +228,7 @@ public final class RunConfiguration implements Serializable {
     try {
       // build what the stages build from the tables now, so a table with bad content fails here
       b.linkConfig = LinkConfig.load(b.conf);
-      gemeenten = GemeenteInfo.load(b.conf);
+      gemeenten = GemeenteInfo.load(b.conf, b.boundaries);
       IndicatorCatalogue indicators = IndicatorCatalogue.load(b.conf);
       List<String> changed = indicators.incompatibilitiesWith(IndicatorCatalogue.load(null));
       if (!changed.isEmpty()) {
@@ -235,7 +240,7 @@ public final class RunConfiguration implements Serializable {
       ProductCategories.verwijzers(b.conf);
       nl.jeugdkubus.marts.CbsTables.leeftijdMapping(b.conf);
       if (o.getMaxDaysAhead() < 0) throw new ConfigurationException("--maxDaysAhead must not be negative: " + o.getMaxDaysAhead());
-      b.stagingRules = new StagingRules(GemeenteCodes.load(b.conf),
+      b.stagingRules = new StagingRules(GemeenteCodes.load(b.conf).forBoundaries(b.boundaries),
           DatePlausibility.forRun(b.periods, LocalDate.now(ZoneOffset.UTC), o.getMaxDaysAhead()));
     } catch (ConfigurationException e) {
       throw e;
@@ -247,7 +252,7 @@ public final class RunConfiguration implements Serializable {
         String code = s.trim().toUpperCase();
         if (code.isEmpty()) continue;
         if (!GEMEENTE_CODE.matcher(code).matches() || !gemeenten.gemeenten().containsKey(code)) {
-          throw new ConfigurationException("--referenceGroup: '" + s.trim() + "' is not a gemeente code of gemeenten-2026.csv (e.g. GM0197)");
+          throw new ConfigurationException("--referenceGroup: '" + s.trim() + "' is not a gemeente code of gemeenten-2026.csv (or, with --boundaries, a gemeente of that year; e.g. GM0197)");
         }
         b.referenceGroup.add(code);
       }
@@ -255,6 +260,22 @@ public final class RunConfiguration implements Serializable {
     // only a rerun that keeps published periods must compute the way they were computed
     if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.conf);
     return new RunConfiguration(b);
+  }
+
+  /** --boundaries: null (absent or blank) = the newest boundaries; else a year of GemeenteCodes' range. */
+  private static Integer boundaries(String spec) {
+    if (spec == null || spec.isBlank()) return null;
+    int year;
+    try {
+      year = Integer.parseInt(spec.strip());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException("--boundaries must be a year (e.g. 2024): " + spec);
+    }
+    if (year < GemeenteCodes.FIRST_BOUNDARY_YEAR || year > GemeenteCodes.NEWEST_BOUNDARY_YEAR) {
+      throw new ConfigurationException("--boundaries must be a year from " + GemeenteCodes.FIRST_BOUNDARY_YEAR + " to "
+          + GemeenteCodes.NEWEST_BOUNDARY_YEAR + " (conf/herindelingen.csv is complete from 2019 on): " + year);
+    }
+    return year;
   }
 
   private static List<Period> periods(String spec) {
@@ -333,6 +354,11 @@ public final class RunConfiguration implements Serializable {
 
   public List<String> referenceGroup() {
     return referenceGroup;
+  }
+
+  /** The --boundaries year, or null for the newest boundaries (conf/gemeenten-2026.csv). */
+  public Integer boundaries() {
+    return boundaries;
   }
 
   public int roundTo() {

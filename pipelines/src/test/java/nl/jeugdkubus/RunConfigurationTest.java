@@ -150,6 +150,23 @@ class RunConfigurationTest {
   }
 
   @Test
+  void boundariesAreAYearOfTheHerindelingTable() throws Exception {
+    assertRejected(execute(args("--boundaries=2018")), "--boundaries must be a year from 2019 to 2026");
+    assertRejected(execute(args("--boundaries=2027")), "--boundaries");
+    assertRejected(execute(args("--boundaries=twenty")), "--boundaries must be a year");
+    RunConfiguration newest = RunConfiguration.from(RunConfiguration.parseOptions(args().toArray(String[]::new)));
+    assertEquals(null, newest.boundaries());
+    assertEquals("GM1980", newest.stagingRules().gemeenten().mapToBoundaries("GM0398")); // Heerhugowaard -> Dijk en Waard
+    RunConfiguration b2021 = RunConfiguration.from(RunConfiguration.parseOptions(args("--boundaries=2021").toArray(String[]::new)));
+    assertEquals(2021, b2021.boundaries());
+    assertEquals(2021, b2021.marts().boundaries());
+    assertEquals("GM0398", b2021.stagingRules().gemeenten().mapToBoundaries("GM0398"));
+    // a gemeente of 2021 that merged later is a valid reference gemeente on those boundaries
+    RunConfiguration.from(RunConfiguration.parseOptions(args("--boundaries=2021", "--referenceGroup=GM0398").toArray(String[]::new)));
+    assertRejected(execute(args("--referenceGroup=GM0398")), "GM0398");
+  }
+
+  @Test
   void aConfDirThatDoesNotExistIsAnError() throws Exception {
     assertRejected(execute(args("--confDir=" + dir.resolve("no-such-conf"))), "--confDir folder not found");
   }

@@ -39,14 +39,16 @@ final class CbsWriter {
   }
 
   /** Writes both tables; returns the number of rows of each. */
-  static long[] write(Path cbsDir, List<CbsStats> gemeenten, CbsStats nl, long seed, GenerationSummary summary) throws IOException {
+  /** Writes the CBS tables; a period that begins before the merger of {@link GeneratorConfig#codeOn} carries the old code. */
+  static long[] write(Path cbsDir, List<CbsStats> gemeenten, CbsStats nl, long seed, GeneratorConfig cfg, GenerationSummary summary)
+      throws IOException {
     Files.createDirectories(cbsDir);
-    long popRows = writePopulation(cbsDir, gemeenten, summary);
-    long indRows = writeIndicators(cbsDir, gemeenten, nl, seed, summary);
+    long popRows = writePopulation(cbsDir, gemeenten, cfg, summary);
+    long indRows = writeIndicators(cbsDir, gemeenten, nl, seed, cfg, summary);
     return new long[] {popRows, indRows};
   }
 
-  private static long writePopulation(Path dir, List<CbsStats> gemeenten, GenerationSummary summary) throws IOException {
+  private static long writePopulation(Path dir, List<CbsStats> gemeenten, GeneratorConfig cfg, GenerationSummary summary) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("{\n \"odata.metadata\": \"").append(metadata(POP_TABLE)).append("\",\n \"value\": [");
     long id = 0;
@@ -61,7 +63,7 @@ final class CbsWriter {
             sb.append("  {\"ID\": ").append(id++)
                 .append(", \"Geslacht\": \"").append(SEX_KEYS[s])
                 .append("\", \"Leeftijd\": \"").append(String.format("LFT%03d", a))
-                .append("\", \"RegioS\": \"").append(pad(g.region))
+                .append("\", \"RegioS\": \"").append(pad(cfg.codeOn(g.region, java.time.LocalDate.of(g.fromYear + y, 1, 1))))
                 .append("\", \"Perioden\": \"").append(period)
                 .append("\", \"BevolkingOp1Januari_1\": ").append(v).append('}');
           }
@@ -83,7 +85,8 @@ final class CbsWriter {
     return id;
   }
 
-  private static long writeIndicators(Path dir, List<CbsStats> gemeenten, CbsStats nl, long seed, GenerationSummary summary) throws IOException {
+  private static long writeIndicators(Path dir, List<CbsStats> gemeenten, CbsStats nl, long seed, GeneratorConfig cfg,
+      GenerationSummary summary) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 16);
     sb.append("{\n \"odata.metadata\": \"").append(metadata(IND_TABLE)).append("\",\n \"value\": [");
     long id = 0;
@@ -102,7 +105,7 @@ final class CbsWriter {
         Double v5 = cell(r, g.jr[i], g.jr[i], pop1222);
         sb.append(id == 0 ? "\n" : ",\n");
         sb.append("  {\"ID\": ").append(id++)
-            .append(", \"RegioS\": \"").append(pad(g.region))
+            .append(", \"RegioS\": \"").append(pad(cfg.codeOn(g.region, per.start())))
             .append("\", \"Perioden\": \"").append(per.cbsKey())
             .append("\", \"JongerenMetJeugdhulpInNatura_1\": ").append(num(v1))
             .append(", \"JongerenMetJeugdhMetVerblInNat_2\": ").append(num(v2))

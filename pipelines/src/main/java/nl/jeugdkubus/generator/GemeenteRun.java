@@ -213,14 +213,14 @@ final class GemeenteRun {
       Person p = c.person;
       rows.put(c.registratieId, new String[] {
           c.registratieId, p.bsn, p.birth.toString(), c.geslachtOnbekend ? "O" : String.valueOf(p.sex),
-          c.noPostcode ? "" : p.postcode, side.gemeente().code(), c.noWijk ? "" : p.wijk, "lokaal_team", c.typeOndersteuning,
+          c.noPostcode ? "" : p.postcode, cfg.codeOn(side.gemeente().code(), c.start), c.noWijk ? "" : p.wijk, "lokaal_team", c.typeOndersteuning,
           nz(c.signaleerder), "", d(c.aanmeld), c.start.toString(), d(c.registeredEnd), ""});
       lt++;
     }
     for (Toewijzing t : toew) {
       Person p = t.person;
       rows.put(t.registratieId, new String[] {
-          t.registratieId, p.bsn, p.birth.toString(), String.valueOf(p.sex), p.postcode, side.gemeente().code(), p.wijk, "toegang",
+          t.registratieId, p.bsn, p.birth.toString(), String.valueOf(p.sex), p.postcode, cfg.codeOn(side.gemeente().code(), t.decision), p.wijk, "toegang",
           "beschikking", nz(t.signaleerder), t.verwijzer, d(t.aanmeld), t.decision.toString(), d(t.end),
           Long.toString(t.nummer)});
       tg++;

@@ -79,7 +79,7 @@ public final class GenerateRegion {
       run.run();
       nl.add(run.stats);
     }
-    CbsWriter.write(out.resolve("cbs"), stats, nl, cfg.seed(), summary);
+    CbsWriter.write(out.resolve("cbs"), stats, nl, cfg.seed(), cfg, summary);
     FinanceWriter.write(out.resolve("financien"), stats, cfg.seed(), summary);
     if (cfg.defectRate() > 0 && summary.defects(Defects.Kind.NOT_WELL_FORMED_XML.name()) == 0) {
       breakOneXmlFile(out.resolve("ijw"), summary);

@@ -17,7 +17,20 @@ public final class GeneratorConfig {
   private final double scale;
   private final double defectRate;
 
+  /**
+   * A test setting (no command-line flag; docs/generator.md "A region that straddles a merger"): {@code gemeente}'s
+   * registrations that start before {@code mergedOn}, and its CBS figures of periods that begin before it, carry
+   * {@code oldCode}, as if the gemeente had been formed from {@code oldCode} on that day.
+   */
+  public record OldCode(String gemeente, String oldCode, java.time.LocalDate mergedOn) implements java.io.Serializable {}
+
+  private final OldCode oldCode;
+
   private GeneratorConfig(long seed, String region, Period from, Period to, double scale, double defectRate) {
+    this(seed, region, from, to, scale, defectRate, null);
+  }
+
+  private GeneratorConfig(long seed, String region, Period from, Period to, double scale, double defectRate, OldCode oldCode) {
     if (!from.isHalfYear() || !to.isHalfYear()) throw new IllegalArgumentException("--from and --to are half-years such as 2021H1");
     if (to.compareTo(from) < 0) throw new IllegalArgumentException("--to (" + to + ") is before --from (" + from + ")");
     if (!(scale > 0) || scale > 10) throw new IllegalArgumentException("--scale must be in (0, 10]: " + scale);
@@ -29,6 +42,17 @@ public final class GeneratorConfig {
     this.to = to;
     this.scale = scale;
     this.defectRate = defectRate;
+    this.oldCode = oldCode;
+  }
+
+  /** The same, with the records of {@code gemeente} before {@code mergedOn} under {@code oldCode} ({@link OldCode}). */
+  public GeneratorConfig withOldCode(String gemeente, String oldCode, java.time.LocalDate mergedOn) {
+    return new GeneratorConfig(seed, region, from, to, scale, defectRate, new OldCode(gemeente, oldCode, mergedOn));
+  }
+
+  /** The gemeente code a record of {@code gemeente} dated {@code d} carries: the old code before the merger, else the code. */
+  public String codeOn(String gemeente, java.time.LocalDate d) {
+    return oldCode != null && oldCode.gemeente().equals(gemeente) && d.isBefore(oldCode.mergedOn()) ? oldCode.oldCode() : gemeente;
   }
 
   /** seed 42, region achterhoek, 2021H1..2024H2, scale 1, no defects. */
@@ -37,24 +61,24 @@ public final class GeneratorConfig {
   }
 
   public GeneratorConfig withSeed(long s) {
-    return new GeneratorConfig(s, region, from, to, scale, defectRate);
+    return new GeneratorConfig(s, region, from, to, scale, defectRate, oldCode);
   }
 
   /** {@code achterhoek}, {@code national}, or a comma-separated list of gemeente codes (GM0197,GM0222). */
   public GeneratorConfig withRegion(String r) {
-    return new GeneratorConfig(seed, r, from, to, scale, defectRate);
+    return new GeneratorConfig(seed, r, from, to, scale, defectRate, oldCode);
   }
 
   public GeneratorConfig withRange(String fromHalfYear, String toHalfYear) {
-    return new GeneratorConfig(seed, region, Period.parse(fromHalfYear), Period.parse(toHalfYear), scale, defectRate);
+    return new GeneratorConfig(seed, region, Period.parse(fromHalfYear), Period.parse(toHalfYear), scale, defectRate, oldCode);
   }
 
   public GeneratorConfig withScale(double s) {
-    return new GeneratorConfig(seed, region, from, to, s, defectRate);
+    return new GeneratorConfig(seed, region, from, to, s, defectRate, oldCode);
   }
 
   public GeneratorConfig withDefects(double rate) {
-    return new GeneratorConfig(seed, region, from, to, scale, rate);
+    return new GeneratorConfig(seed, region, from, to, scale, rate, oldCode);
   }
 
   public long seed() {

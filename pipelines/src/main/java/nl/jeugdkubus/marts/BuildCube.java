@@ -7,6 +7,7 @@ import java.util.Map;
 import nl.jeugdkubus.common.Counters;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
+import nl.jeugdkubus.staging.GemeenteCodes;
 import nl.jeugdkubus.model.CubeRow;
 import nl.jeugdkubus.model.PersonHistory;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
@@ -51,14 +52,14 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
 
   @Override
   public PCollection<CubeRow> expand(PCollectionTuple input) {
-    GemeenteInfo gemeenten = GemeenteInfo.load(config.conf());
+    GemeenteInfo gemeenten = GemeenteInfo.load(config.conf(), config.boundaries());
     HashMap<String, Integer> leeftijd = new HashMap<>(CbsTables.leeftijdMapping(config.conf()));
     PCollection<PersonHistory> persons = input.get(Tags.PERSONS);
     PCollection<CbsCell> cbsCells = input.has(Tags.CBS_CELLS)
         ? input.get(Tags.CBS_CELLS)
         : input.getPipeline().apply("NoCbsCells", Create.empty(AvroCoder.of(CbsCell.class)));
 
-    PCollectionView<CbsTables> cbs = cbsCells.apply("CbsTables", Combine.globally(new CbsTablesFn(leeftijd)).asSingletonView());
+    PCollectionView<CbsTables> cbs = cbsCells.apply("CbsTables", Combine.globally(new CbsTablesFn(leeftijd, GemeenteCodes.load(config.conf()).forBoundaries(config.boundaries()))).asSingletonView());
 
     PCollection<KV<String, Acc>> cells = persons
         .apply("Contributions", ParDo.of(new ContributeFn(new IndicatorCalculator(gemeenten), config)))
@@ -145,9 +146,11 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
 
   static final class CbsTablesFn extends Combine.CombineFn<CbsCell, CbsTables, CbsTables> {
     private final HashMap<String, Integer> leeftijd;
+    private final GemeenteCodes boundaries;
 
-    CbsTablesFn(HashMap<String, Integer> leeftijd) {
+    CbsTablesFn(HashMap<String, Integer> leeftijd, GemeenteCodes boundaries) {
       this.leeftijd = leeftijd;
+      this.boundaries = boundaries;
     }
 
     @Override
@@ -157,7 +160,7 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
 
     @Override
     public CbsTables addInput(CbsTables acc, CbsCell cell) {
-      acc.add(cell, leeftijd);
+      acc.add(cell, leeftijd, boundaries);
       return acc;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Period;
 import nl.jeugdkubus.model.CbsCell;
+import nl.jeugdkubus.staging.GemeenteCodes;
 
 /**
  * The two CBS tables the marts use, as lookups (small: a side input).
@@ -31,6 +32,8 @@ public final class CbsTables implements Serializable {
 
   /** gemeente|year|sex|age -> persons. sex: M, V, totaal. */
   private final HashMap<String, Long> population = new HashMap<>();
+  /** The same, summed over the old codes CBS published for a gemeente of the boundaries (used when it has no own figure). */
+  private final HashMap<String, Long> mappedPopulation = new HashMap<>();
   /** regio|periodeKey|measure -> value. */
   private final HashMap<String, Value> benchmark = new HashMap<>();
   /** Municipal finance table: gemeente|year|post -> cents (rows of the same key are added up). */
@@ -38,8 +41,19 @@ public final class CbsTables implements Serializable {
   /** Table id of the municipal finance rows (staging.FinanceCsvParser.TABLE). */
   public static final String FINANCE_TABLE = "financien";
 
-  /** Adds one CBS cell if it belongs to a table the marts use; leeftijd maps Leeftijd keys to ages. */
+  /** Adds one CBS cell if it belongs to a table the marts use, on the newest boundaries; leeftijd maps Leeftijd keys to ages. */
   public void add(CbsCell c, Map<String, Integer> leeftijd) {
+    add(c, leeftijd, null);
+  }
+
+  /**
+   * As {@link #add(CbsCell, Map)} on the run's boundaries (null: as CBS publishes, no mapping). Population of an old
+   * code (a gemeente merged away on or before the boundary day) is summed onto the gemeente of the boundaries and used
+   * only where CBS has no figure of that gemeente itself; a code that does not exist on the boundaries (created later)
+   * is left out. Benchmark percentages are never mapped: a gemeente without its own CBS figure has none
+   * (docs/mappings.md "Herindeling and boundaries").
+   */
+  public void add(CbsCell c, Map<String, Integer> leeftijd, GemeenteCodes boundaries) {
     String table = c.getTableId() == null ? "" : c.getTableId().trim();
     String regio = c.getRegioCode().trim();
     if (table.equalsIgnoreCase(POPULATION_TABLE)) {
@@ -50,7 +64,11 @@ public final class CbsTables implements Serializable {
       String lk = c.getDimensions().get("Leeftijd");
       Integer age = lk == null ? null : leeftijd.get(lk.trim());
       if (sex == null || age == null) return;
-      population.put(regio + "|" + p.year() + "|" + sex + "|" + age, Math.round(c.getValue()));
+      String target = boundaries == null || GemeenteInfo.isRegion(regio) || !regio.startsWith("GM") ? regio : boundaries.mapToBoundaries(regio);
+      if (target == null) return;
+      String key = target + "|" + p.year() + "|" + sex + "|" + age;
+      if (target.equals(regio)) population.put(key, Math.round(c.getValue()));
+      else mappedPopulation.merge(key, Math.round(c.getValue()), Long::sum);
     } else if (table.equalsIgnoreCase(FINANCE_TABLE)) {
       Period p = Period.fromCbsKey(c.getPeriodeKey());
       if (p == null || p.isHalfYear() || c.getValue() == null) return;
@@ -63,6 +81,7 @@ public final class CbsTables implements Serializable {
 
   public CbsTables merge(CbsTables o) {
     population.putAll(o.population);
+    o.mappedPopulation.forEach((k, v) -> mappedPopulation.merge(k, v, Long::sum));
     benchmark.putAll(o.benchmark);
     o.finance.forEach((k, v) -> finance.merge(k, v, Long::sum));
     return this;
@@ -138,16 +157,22 @@ public final class CbsTables implements Serializable {
   private Long gemeentePopulation(String g, int year, String sex, int[] range) {
     long total = 0;
     for (int a = range[0]; a <= range[1]; a++) {
-      Long v = population.get(g + "|" + year + "|" + sex + "|" + a);
+      Long v = person(g + "|" + year + "|" + sex + "|" + a);
       if (v == null && sex.equals(Dims.TOTAAL)) {
-        Long m = population.get(g + "|" + year + "|M|" + a);
-        Long f = population.get(g + "|" + year + "|V|" + a);
+        Long m = person(g + "|" + year + "|M|" + a);
+        Long f = person(g + "|" + year + "|V|" + a);
         v = m == null || f == null ? null : m + f;
       }
       if (v == null) return null;
       total += v;
     }
     return total;
+  }
+
+  /** A population cell: CBS's own figure of the gemeente, else the sum over its old codes. */
+  private Long person(String key) {
+    Long own = population.get(key);
+    return own != null ? own : mappedPopulation.get(key);
   }
 
   /** The 85098NED value of a region (GMxxxx or NL01) for a period and measure, or null when CBS has no such cell. */
@@ -181,6 +206,6 @@ public final class CbsTables implements Serializable {
   }
 
   public boolean isEmpty() {
-    return population.isEmpty() && benchmark.isEmpty() && finance.isEmpty();
+    return population.isEmpty() && mappedPopulation.isEmpty() && benchmark.isEmpty() && finance.isEmpty();
   }
 }

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.Set;
 import nl.jeugdkubus.common.ConfTable;
 import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.staging.GemeenteCodes;
 
 /**
  * Gemeenten and their regions (conf/gemeenten-2026.csv). A region is also an area of the cube:
@@ -32,13 +35,35 @@ public final class GemeenteInfo implements Serializable {
     }
   }
 
-  /** From the run's configuration tables (null: the packaged conf/). */
+  /** From the run's configuration tables (null: the packaged conf/), on the newest boundaries. */
   public static GemeenteInfo load(ConfTables conf) {
-    ConfTable t = (conf == null ? ConfTables.packaged() : conf).table("gemeenten-2026.csv");
-    Map<String, Area> m = new LinkedHashMap<>();
+    return load(conf, null);
+  }
+
+  /**
+   * On the gemeente boundaries of 1 January of {@code boundaries} (null: the newest): the gemeenten of
+   * gemeenten-2026.csv that exist then, plus the gemeenten merged away later, with their name from
+   * herindelingen.csv and the provincie and regio of the gemeente they lie in now (appended in code order).
+   */
+  public static GemeenteInfo load(ConfTables conf, Integer boundaries) {
+    ConfTables c = conf == null ? ConfTables.packaged() : conf;
+    ConfTable t = c.table("gemeenten-2026.csv");
+    Map<String, Area> now = new LinkedHashMap<>();
     for (Map<String, String> r : t.rows()) {
       String code = r.get("gemeente_code");
-      m.put(code, new Area(code, r.get("gemeente_naam"), r.get("provincie"), r.get("regio")));
+      now.put(code, new Area(code, r.get("gemeente_naam"), r.get("provincie"), r.get("regio")));
+    }
+    if (boundaries == null) return new GemeenteInfo(now);
+    GemeenteCodes codes = GemeenteCodes.load(c).forBoundaries(boundaries);
+    Set<String> on = codes.gemeentenOnBoundaries();
+    Map<String, Area> m = new LinkedHashMap<>();
+    now.forEach((code, a) -> {
+      if (on.contains(code)) m.put(code, a);
+    });
+    for (String code : new TreeSet<>(on)) {
+      if (m.containsKey(code)) continue;
+      Area lies = now.get(codes.resolve(code));
+      m.put(code, new Area(code, codes.oudeNaam(code), lies.provincie(), lies.regio()));
     }
     return new GemeenteInfo(m);
   }

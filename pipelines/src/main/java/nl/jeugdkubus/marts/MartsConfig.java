@@ -16,9 +16,15 @@ import nl.jeugdkubus.common.Period;
  * @param conf the run's configuration tables (null: the packaged conf/)
  * @param referenceGroup gemeente codes of the benchmark reference group; empty = the gemeenten in the input
  * @param indexBase base period of index rows (= 100); for full-year rows its year is the base
+ * @param boundaries --boundaries: the year whose gemeente boundaries the figures are on; null = the newest
  */
-public record MartsConfig(List<Period> periods, String runId, ConfTables conf, List<String> referenceGroup, Period indexBase)
-    implements Serializable {
+public record MartsConfig(List<Period> periods, String runId, ConfTables conf, List<String> referenceGroup, Period indexBase,
+    Integer boundaries) implements Serializable {
+
+  /** On the newest gemeente boundaries. */
+  public MartsConfig(List<Period> periods, String runId, ConfTables conf, List<String> referenceGroup, Period indexBase) {
+    this(periods, runId, conf, referenceGroup, indexBase, null);
+  }
 
   public MartsConfig {
     periods = List.copyOf(new TreeSet<>(Objects.requireNonNull(periods, "periods")));

@@ -30,8 +30,15 @@ public class WriteTables extends PTransform<PCollection<PublishedRow>, PDone> {
 
   private final String outputDir;
   private final ConfTables conf;
+  private final Integer boundaries;
 
   public WriteTables(String outputDir, ConfTables conf) {
+    this(outputDir, conf, null);
+  }
+
+  /** @param boundaries --boundaries year of the gemeenten dimension table (null: the newest) */
+  public WriteTables(String outputDir, ConfTables conf, Integer boundaries) {
+    this.boundaries = boundaries;
     this.outputDir = outputDir.endsWith("/") ? outputDir.substring(0, outputDir.length() - 1) : outputDir;
     this.conf = conf;
   }
@@ -60,7 +67,7 @@ public class WriteTables extends PTransform<PCollection<PublishedRow>, PDone> {
         .withNumShards(1));
     PBegin begin = rows.getPipeline().begin();
     IndicatorCatalogue cat = IndicatorCatalogue.load(conf);
-    WriteCube.writeTable(outputDir, begin, "Gemeenten", WriteCube.gemeenteRecords(GemeenteInfo.load(conf)),
+    WriteCube.writeTable(outputDir, begin, "Gemeenten", WriteCube.gemeenteRecords(GemeenteInfo.load(conf, boundaries)),
         WriteCube.GEMEENTE_SCHEMA, "gemeente.parquet");
     WriteCube.writeTable(outputDir, begin, "Indicators", WriteCube.indicatorRecords(cat), WriteCube.INDICATOR_SCHEMA,
         "indicator.parquet");

@@ -30,17 +30,21 @@ import nl.jeugdkubus.model.DeadLetter;
  * column per row. JSON (OData v3 TypedDataSet) is streamed row by row with Jackson; the CSV variant
  * uses {@link CsvTokenizer}.
  *
+ * <p>Both formats become one row as column name to text and then pass the same rules, so the same table
+ * gives the same cells and the same dead letters in either format (only {@code sourceFile} and
+ * {@code position} differ: {@code value[i]} in JSON, {@code line n} in CSV).
+ *
  * <ul>
- *   <li>Table id: from {@code odata.metadata} (".../&lt;TABLE&gt;/$metadata#..."), else from the file name
- *       (its leading letters and digits: {@code 03759ned_TypedDataSet.json} gives {@code 03759ned}).
- *   <li>{@code RegioS} trimmed; {@code RegioS} and {@code Perioden} are required per row.
- *   <li>JSON: a topic is a numeric or null column other than {@code ID} and the known dimensions;
- *       string-valued columns and {@code Geslacht}, {@code Leeftijd}, {@code Leeftijdsklasse} are
- *       dimensions. CSV: a topic is a column whose name ends in {@code _<digits>}; empty or {@code .}
- *       is null; a decimal comma is accepted when the separator is {@code ;}.
- *   <li>Status: from {@code <TABLE>_Perioden.json} through the caller's lookup (null when absent).
- *   <li>A topic that is {@code null}, {@code "."} or (CSV) empty is CBS's "secret or not available": the
- *       cell is kept with value null and missingReason SECRET_OR_UNKNOWN (counted as values.missing).
+ *   <li>Table id: JSON from {@code odata.metadata} (".../&lt;TABLE&gt;/$metadata#..."), else (and CSV) from the
+ *       file name (its leading letters and digits: {@code 03759ned_TypedDataSet.json} gives {@code 03759ned}).
+ *   <li>{@code RegioS} and {@code Perioden} are required per row; every value is trimmed (CBS pads keys:
+ *       {@code "GM0197    "}); {@code ID} is skipped.
+ *   <li>A topic is a column the table's DataProperties types {@code Topic} ({@link Meta#topics()}), or, without
+ *       DataProperties, a column named {@code <name>_<digits>} that is not a known dimension; every other column
+ *       is a dimension. A topic that is null, blank or {@code .} is CBS's "secret or not available": the cell
+ *       is kept with value null and missingReason SECRET_OR_UNKNOWN (counted as values.missing); a decimal
+ *       comma is accepted.
+ *   <li>Status: from the table's Perioden resource through the caller's lookup (null when absent).
  *   <li>Perioden must be a CBS period key ({@link CbsPeriodKey}), else INVALID_PERIOD; a RegioS of the
  *       form GM + 4 digits must be a gemeente of conf/gemeenten-2026.csv or conf/herindelingen.csv (kept as
  *       it is, not mapped), else UNKNOWN_GEMEENTE; other regions (NL01, PV.., LD..) pass unchecked.
@@ -98,13 +102,35 @@ public final class CbsTableParser implements Serializable {
     return status;
   }
 
+  /**
+   * What the resources next to a table say about it: the status of each period (from Perioden; null: none)
+   * and its topic columns (from DataProperties; null: none, then a topic is a column named {@code <name>_<digits>}
+   * that is not a known dimension).
+   */
+  public record Meta(Map<String, String> status, Set<String> topics) implements Serializable {
+    public static final Meta NONE = new Meta(null, null);
+
+    static Meta ofStatus(Map<String, String> status) {
+      return new Meta(status, null);
+    }
+  }
+
+  private static Function<String, Meta> statusOnly(Function<String, Map<String, String>> statusForTable) {
+    return t -> Meta.ofStatus(statusForTable == null ? null : statusForTable.apply(t));
+  }
+
   /** Parses a data table; the extension (.csv or else JSON) picks the format. */
   public void parse(String fileName, InputStream in, Function<String, Map<String, String>> statusForTable,
       StagingSink<CbsCell> sink) {
+    parseWithMeta(fileName, in, statusOnly(statusForTable), sink);
+  }
+
+  /** As {@link #parse} with the table's {@link Meta} (status and DataProperties topics). */
+  public void parseWithMeta(String fileName, InputStream in, Function<String, Meta> metaForTable, StagingSink<CbsCell> sink) {
     if (fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      parseCsv(fileName, in, statusForTable, sink);
+      csv(fileName, in, metaForTable, sink);
     } else {
-      parseJson(fileName, in, statusForTable, sink);
+      json(fileName, in, metaForTable, sink);
     }
   }
 
@@ -113,17 +139,19 @@ public final class CbsTableParser implements Serializable {
     parseJson(fileName, in, t -> periodStatus, sink);
   }
 
-  /**
-   * Parses TypedDataSet JSON, streaming row by row. Never throws: broken JSON gives a NOT_WELL_FORMED
-   * dead letter with line and column (cells of the rows before that point have been handed over; the
-   * dead letter says how many rows).
-   *
-   * @param statusForTable table id to (period key to status); may return null
-   */
+  /** Parses TypedDataSet JSON; see {@link #json}. @param statusForTable table id to (period key to status); may return null */
   public void parseJson(String fileName, InputStream in, Function<String, Map<String, String>> statusForTable,
       StagingSink<CbsCell> sink) {
+    json(fileName, in, statusOnly(statusForTable), sink);
+  }
+
+  /**
+   * TypedDataSet JSON, streamed row by row. Never throws: broken JSON gives a NOT_WELL_FORMED dead letter with
+   * line and column (cells of the rows before that point have been handed over; the dead letter says how many rows).
+   */
+  private void json(String fileName, InputStream in, Function<String, Meta> metaForTable, StagingSink<CbsCell> sink) {
     String tableId = null;
-    Map<String, String> status = null;
+    Meta meta = null;
     boolean sawValue = false;
     int row = 0;
     JsonFactory jf = MAPPER.getFactory();
@@ -143,7 +171,7 @@ public final class CbsTableParser implements Serializable {
         } else if ("value".equals(field) && t == JsonToken.START_ARRAY) {
           sawValue = true;
           if (tableId == null) tableId = tableIdFromFileName(fileName);
-          status = statusForTable == null ? null : statusForTable.apply(tableId);
+          meta = metaOf(metaForTable, tableId);
           JsonToken e;
           while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
             String position = "value[" + row + "]";
@@ -154,7 +182,7 @@ public final class CbsTableParser implements Serializable {
               continue;
             }
             JsonNode node = p.readValueAsTree();
-            jsonRow(fileName, position, tableId, status, node, sink);
+            jsonRow(fileName, position, tableId, meta, node, sink);
           }
         } else {
           p.skipChildren();
@@ -174,51 +202,37 @@ public final class CbsTableParser implements Serializable {
     }
   }
 
-  private void jsonRow(String fileName, String position, String tableId, Map<String, String> status, JsonNode node,
-      StagingSink<CbsCell> sink) {
+  private static Meta metaOf(Function<String, Meta> metaForTable, String tableId) {
+    Meta m = metaForTable == null ? null : metaForTable.apply(tableId);
+    return m == null ? Meta.NONE : m;
+  }
+
+  /** One JSON row as column texts (a number as its JSON text, null as null), then the rules both formats share. */
+  private void jsonRow(String fileName, String position, String tableId, Meta meta, JsonNode node, StagingSink<CbsCell> sink) {
     Issues issues = new Issues();
-    String regio = text(node.get("RegioS"));
-    String periode = text(node.get("Perioden"));
-    if (regio == null) issues.add(Reasons.MISSING_FIELD, "RegioS is missing");
-    if (periode == null) issues.add(Reasons.MISSING_FIELD, "Perioden is missing");
-    Map<String, String> dims = new LinkedHashMap<>();
-    Map<String, Double> topics = new LinkedHashMap<>();
+    Map<String, String> columns = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> it = node.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
-      String name = f.getKey();
       JsonNode v = f.getValue();
-      if (name.equals("ID") || name.equals("RegioS") || name.equals("Perioden")) continue;
-      boolean topicName = !KNOWN_DIMENSIONS.contains(name) && TOPIC_NAME.matcher(name).matches();
-      if (v.isTextual() && !KNOWN_DIMENSIONS.contains(name) && (topicName || isMissingMark(v.asText()))) {
-        // a topic as text: "." (secret or not available), blank, or a number written as a string
-        String s = StagingValues.clean(v.asText());
-        if (s == null || s.equals(".")) {
-          topics.put(name, null);
-        } else {
-          Double d = number(s, false);
-          if (d == null) issues.add(Reasons.INVALID_NUMBER, name + " " + StagingValues.safe(s) + " is not a number");
-          else topics.put(name, d);
-        }
-      } else if (KNOWN_DIMENSIONS.contains(name) || v.isTextual() || v.isBoolean()) {
-        String s = text(v);
-        if (s != null) dims.put(name, s);
-      } else if (v.isNull()) {
-        topics.put(name, null);
-      } else if (v.isNumber()) {
-        topics.put(name, v.doubleValue());
+      if (v.isContainerNode()) {
+        issues.add(Reasons.MALFORMED_ROW, "column " + f.getKey() + " holds a JSON " + v.getNodeType().name().toLowerCase(Locale.ROOT));
       } else {
-        issues.add(Reasons.MALFORMED_ROW, "column " + name + " holds a JSON " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+        columns.put(f.getKey(), v.isNull() ? null : v.asText());
       }
     }
-    emit(fileName, position, tableId, status, regio, periode, dims, topics, issues, sink);
+    row(fileName, position, tableId, meta, columns, issues, sink);
   }
 
-  /** Parses the CSV variant ({@code ;} or {@code ,} separated, detected from the header). Never throws. */
+  /** Parses the CSV download ({@code ;} or {@code ,} separated, detected from the header). Never throws. */
   public void parseCsv(String fileName, InputStream in, Function<String, Map<String, String>> statusForTable,
       StagingSink<CbsCell> sink) {
+    csv(fileName, in, statusOnly(statusForTable), sink);
+  }
+
+  private void csv(String fileName, InputStream in, Function<String, Meta> metaForTable, StagingSink<CbsCell> sink) {
     String tableId = tableIdFromFileName(fileName);
-    Map<String, String> status = statusForTable == null ? null : statusForTable.apply(tableId);
+    Meta meta = metaOf(metaForTable, tableId);
     long rows = 0;
     try (CsvTokenizer tok = CsvTokenizer.utf8(in, (char) 0)) {
       CsvTokenizer.Row header = tok.next();
@@ -228,16 +242,13 @@ public final class CbsTableParser implements Serializable {
       }
       List<String> names = new ArrayList<>();
       for (String h : header.fields()) names.add(h.strip());
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < names.size(); i++) index.putIfAbsent(names.get(i), i);
-      if (header.malformed() || !index.containsKey("RegioS") || !index.containsKey("Perioden")) {
+      if (header.malformed() || !names.contains("RegioS") || !names.contains("Perioden")) {
         long rest = 0;
         while (tok.next() != null) rest++;
         sink.dead(dead(fileName, "line " + header.line(), Reasons.MISSING_COLUMN,
             "header must name RegioS and Perioden; " + rest + " data row(s) not read"));
         return;
       }
-      boolean decimalComma = tok.separator() == ';';
       CsvTokenizer.Row r;
       while ((r = tok.next()) != null) {
         rows++;
@@ -251,28 +262,11 @@ public final class CbsTableParser implements Serializable {
               "expected " + names.size() + " fields as in the header, found " + r.fields().size()));
           continue;
         }
-        Issues issues = new Issues();
-        String regio = StagingValues.clean(r.fields().get(index.get("RegioS")));
-        String periode = StagingValues.clean(r.fields().get(index.get("Perioden")));
-        if (regio == null) issues.add(Reasons.MISSING_FIELD, "RegioS is empty");
-        if (periode == null) issues.add(Reasons.MISSING_FIELD, "Perioden is empty");
-        Map<String, String> dims = new LinkedHashMap<>();
-        Map<String, Double> topics = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-          String name = names.get(i);
-          if (name.equals("ID") || name.equals("RegioS") || name.equals("Perioden") || name.isEmpty()) continue;
-          String v = StagingValues.clean(r.fields().get(i));
-          if (KNOWN_DIMENSIONS.contains(name) || !TOPIC_NAME.matcher(name).matches()) {
-            if (v != null) dims.put(name, v);
-          } else if (v == null || v.equals(".")) {
-            topics.put(name, null);
-          } else {
-            Double d = number(v, decimalComma);
-            if (d == null) issues.add(Reasons.INVALID_NUMBER, name + " " + StagingValues.safe(v) + " is not a number");
-            else topics.put(name, d);
-          }
+          if (!names.get(i).isEmpty()) columns.putIfAbsent(names.get(i), r.fields().get(i));
         }
-        emit(fileName, position, tableId, status, regio, periode, dims, topics, issues, sink);
+        row(fileName, position, tableId, meta, columns, new Issues(), sink);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       sink.dead(dead(fileName, "after data row " + rows, Reasons.READ_ERROR,
@@ -280,13 +274,45 @@ public final class CbsTableParser implements Serializable {
     }
   }
 
-  private static boolean isMissingMark(String s) {
-    return s.strip().equals(".");
+  /**
+   * The rules both formats share, on one row as column name to text (null: JSON null). {@code ID} is skipped;
+   * a topic (DataProperties Topic, else a {@code <name>_<digits>} column that is not a known dimension) that
+   * is null, blank or {@code .} is a missing value; any other column is a dimension (trimmed; blank left out).
+   */
+  private void row(String fileName, String position, String tableId, Meta meta, Map<String, String> columns, Issues issues,
+      StagingSink<CbsCell> sink) {
+    String regio = StagingValues.clean(columns.get("RegioS"));
+    String periode = StagingValues.clean(columns.get("Perioden"));
+    if (regio == null) issues.add(Reasons.MISSING_FIELD, "RegioS is missing or empty");
+    if (periode == null) issues.add(Reasons.MISSING_FIELD, "Perioden is missing or empty");
+    Map<String, String> dims = new LinkedHashMap<>();
+    Map<String, Double> topics = new LinkedHashMap<>();
+    for (Map.Entry<String, String> c : columns.entrySet()) {
+      String name = c.getKey();
+      if (name.equals("ID") || name.equals("RegioS") || name.equals("Perioden")) continue;
+      String v = StagingValues.clean(c.getValue());
+      if (!isTopic(meta, name)) {
+        if (v != null) dims.put(name, v);
+      } else if (v == null || v.equals(".")) {
+        topics.put(name, null);
+      } else {
+        Double d = number(v);
+        if (d == null) issues.add(Reasons.INVALID_NUMBER, name + " " + StagingValues.safe(v) + " is not a number");
+        else topics.put(name, d);
+      }
+    }
+    emit(fileName, position, tableId, meta.status(), regio, periode, dims, topics, issues, sink);
   }
 
-  private static Double number(String v, boolean decimalComma) {
+  private static boolean isTopic(Meta meta, String column) {
+    if (meta.topics() != null) return meta.topics().contains(column);
+    return !KNOWN_DIMENSIONS.contains(column) && TOPIC_NAME.matcher(column).matches();
+  }
+
+  /** A decimal number; a decimal comma is accepted when there is no point (CBS writes no thousands separators). */
+  private static Double number(String v) {
     String t = v;
-    if (decimalComma && t.indexOf(',') >= 0 && t.indexOf('.') < 0) t = t.replace(',', '.');
+    if (t.indexOf(',') >= 0 && t.indexOf('.') < 0) t = t.replace(',', '.');
     if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) return null;
     return Double.valueOf(t);
   }
@@ -319,11 +345,6 @@ public final class CbsTableParser implements Serializable {
           .build());
       if (t.getValue() == null) sink.note(MISSING_NOTE);
     }
-  }
-
-  private static String text(JsonNode n) {
-    if (n == null || n.isNull() || n.isMissingNode()) return null;
-    return StagingValues.clean(n.asText());
   }
 
   private static DeadLetter dead(String fileName, String position, String reason, String detail) {

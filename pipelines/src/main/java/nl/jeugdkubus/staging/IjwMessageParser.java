@@ -82,6 +82,9 @@ public final class IjwMessageParser implements Serializable {
     void declaratie(DeclaratieRegel d);
 
     void dead(DeadLetter d);
+
+    /** Counts something done to a record handed over (e.g. "gemeente.mapped"); default: ignored. */
+    default void note(String what) {}
   }
 
   /** A sink that keeps everything (tests, and the per-file buffer). */
@@ -90,6 +93,8 @@ public final class IjwMessageParser implements Serializable {
     public final List<IjwStartStop> startStops = new ArrayList<>();
     public final List<DeclaratieRegel> declaraties = new ArrayList<>();
     public final List<DeadLetter> deadLetters = new ArrayList<>();
+    /** How often each note was counted (e.g. gemeente.mapped). */
+    public final java.util.Map<String, Long> notes = new java.util.TreeMap<>();
 
     @Override
     public void toewijzing(IjwToewijzing t) {
@@ -111,6 +116,11 @@ public final class IjwMessageParser implements Serializable {
       deadLetters.add(d);
     }
 
+    @Override
+    public void note(String what) {
+      notes.merge(what, 1L, Long::sum);
+    }
+
     public int recordCount() {
       return toewijzingen.size() + startStops.size() + declaraties.size();
     }
@@ -120,6 +130,9 @@ public final class IjwMessageParser implements Serializable {
       startStops.forEach(sink::startStop);
       declaraties.forEach(sink::declaratie);
       deadLetters.forEach(sink::dead);
+      notes.forEach((what, n) -> {
+        for (long i = 0; i < n; i++) sink.note(what);
+      });
     }
   }
 
@@ -212,7 +225,7 @@ public final class IjwMessageParser implements Serializable {
   }
 
   /** A record that passed its field checks, with the XML span of its element. */
-  private record Pending(Object record, String position, Span span, String rawBsn) {}
+  private record Pending(Object record, String position, Span span, String rawBsn, List<String> notes) {}
 
   /** From the end of an element's start tag to the end of its end tag (StAX and SAX report the same). */
   private record Span(int line, int column, int endLine, int endColumn) {
@@ -343,8 +356,8 @@ public final class IjwMessageParser implements Serializable {
       }
     }
 
-    private void accept(String position, String rawBsn, Object record) {
-      pending.add(new Pending(record, position, span, rawBsn));
+    private void accept(String position, String rawBsn, Issues issues, Object record) {
+      pending.add(new Pending(record, position, span, rawBsn, List.copyOf(issues.notes())));
     }
 
     /**
@@ -395,12 +408,15 @@ public final class IjwMessageParser implements Serializable {
         } else if (totalMismatch != null) {
           buffer.dead(DeadLetters.of(SOURCE, fileName, p.position(), Reasons.STAGE, Reasons.TOTAL_MISMATCH,
               totalMismatch, Issues.mask(p.rawBsn()), type));
-        } else if (p.record() instanceof IjwToewijzing t) {
-          buffer.toewijzing(t);
-        } else if (p.record() instanceof IjwStartStop st) {
-          buffer.startStop(st);
         } else {
-          buffer.declaratie((DeclaratieRegel) p.record());
+          if (p.record() instanceof IjwToewijzing t) {
+            buffer.toewijzing(t);
+          } else if (p.record() instanceof IjwStartStop st) {
+            buffer.startStop(st);
+          } else {
+            buffer.declaratie((DeclaratieRegel) p.record());
+          }
+          p.notes().forEach(buffer::note);
         }
       }
     }
@@ -564,7 +580,7 @@ public final class IjwMessageParser implements Serializable {
         reject(issues, position, v(CLIENT + "/Bsn"));
         return;
       }
-      accept(position, v(CLIENT + "/Bsn"), IjwToewijzing.newBuilder()
+      accept(position, v(CLIENT + "/Bsn"), issues, IjwToewijzing.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setBerichtId(berichtId)
@@ -602,7 +618,7 @@ public final class IjwMessageParser implements Serializable {
         reject(issues, position, v(CLIENT + "/Bsn"));
         return;
       }
-      accept(position, v(CLIENT + "/Bsn"), IjwStartStop.newBuilder()
+      accept(position, v(CLIENT + "/Bsn"), issues, IjwStartStop.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setBerichtType(type)
@@ -658,7 +674,7 @@ public final class IjwMessageParser implements Serializable {
         reject(issues, position, v(JW323_CLIENT + "/Bsn"));
         return;
       }
-      accept(position, v(JW323_CLIENT + "/Bsn"), DeclaratieRegel.newBuilder()
+      accept(position, v(JW323_CLIENT + "/Bsn"), issues, DeclaratieRegel.newBuilder()
           .setSourceFile(fileName)
           .setPosition(position)
           .setSourceFormat("JW323")

@@ -31,10 +31,11 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * CBS Statline files (a glob: TypedDataSet JSON or CSV) to {@link Tags#CBS_CELLS} and
- * {@link Tags#DEAD_LETTERS}. See {@link CbsTableParser}. A {@code <TABLE>_Perioden.json} matched by the
- * glob is not a data table: it is only checked (a broken one gives one dead letter); the status of each
- * data file's periods comes from the {@code <TABLE>_Perioden.json} next to it, whether or not the glob
- * matches it. Counters: staging.cbs.read (data files), .records (cells), .dead.
+ * {@link Tags#DEAD_LETTERS}. See {@link CbsTableParser}. A resource file ({@link CbsResource}:
+ * {@code <TABLE>_Perioden}, {@code _DataProperties}, {@code _RegioS}, ... as .json or .csv) matched by the glob
+ * is not a data table: it is only checked (a broken one gives one dead letter); the status of each data
+ * file's periods and its topic columns come from the {@code <TABLE>_Perioden} and {@code <TABLE>_DataProperties}
+ * next to it, whether or not the glob matches them. Counters: staging.cbs.read (data files), .records (cells), .dead.
  */
 public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
@@ -64,7 +65,7 @@ public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
     private final Counter read = Counters.counter("staging.cbs.read");
     private final Counter records = Counters.counter("staging.cbs.records");
     private final Counter dead = Counters.counter("staging.cbs.dead");
-    private transient Map<String, Map<String, String>> statusCache;
+    private transient Map<String, CbsTableParser.Meta> metaCache;
 
     ParseFn(CbsTableParser parser) {
       this.parser = parser;
@@ -72,7 +73,7 @@ public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
 
     @Setup
     public void setup() {
-      statusCache = new HashMap<>();
+      metaCache = new HashMap<>();
     }
 
     @ProcessElement
@@ -96,49 +97,62 @@ public class ReadCbsTables extends PTransform<PBegin, PCollectionTuple> {
           Counters.counter("staging." + CbsTableParser.SOURCE + "." + what).inc();
         }
       };
-      if (CbsTableParser.isPeriodenFile(name)) {
-        // consumed by the data files next to it; only report it when it cannot be read
+      String resource = CbsResource.resourceOf(name);
+      if (resource != null) {
+        // Perioden, DataProperties or a dimension resource: consumed by the data files next to it; only
+        // reported when it cannot be read
         try (InputStream in = StagingFiles.open(file)) {
-          CbsTableParser.parsePeriodStatus(in);
+          CbsResource.rows(name, in);
         } catch (IOException | RuntimeException e) {
           sink.dead(DeadLetters.of(CbsTableParser.SOURCE, name, "file", Reasons.STAGE, Reasons.NOT_WELL_FORMED,
-              "Perioden file cannot be read as {\"value\":[{\"Key\":...,\"Status\":...}]} (" + e.getClass().getSimpleName()
-                  + "); tables next to it get no status", null, CbsTableParser.RECORD_TYPE));
+              "CBS resource " + resource + " cannot be read as {\"value\":[{...}]} or a CSV with a header ("
+                  + e.getClass().getSimpleName() + "); tables next to it do without it", null, CbsTableParser.RECORD_TYPE));
         }
         return;
       }
       read.inc();
       ResourceId dir = file.getMetadata().resourceId().getCurrentDirectory();
       try (InputStream in = StagingFiles.open(file)) {
-        parser.parse(name, in, tableId -> statusFor(dir, tableId), sink);
+        parser.parseWithMeta(name, in, tableId -> metaFor(dir, tableId), sink);
       } catch (IOException e) {
         sink.dead(StagingFiles.readError(CbsTableParser.SOURCE, name, CbsTableParser.RECORD_TYPE, e));
       }
     }
 
-    /** Period statuses from {@code <dir>/<tableId>_Perioden.json} (also tried in upper and lower case); null if none. */
-    private Map<String, String> statusFor(ResourceId dir, String tableId) {
+    /**
+     * The Perioden status and DataProperties topics of a table from {@code <dir>/<tableId>_Perioden.json|csv}
+     * and {@code <dir>/<tableId>_DataProperties.json|csv} (the id also tried in upper and lower case).
+     */
+    private CbsTableParser.Meta metaFor(ResourceId dir, String tableId) {
       String key = dir + "|" + tableId;
-      if (statusCache.containsKey(key)) return statusCache.get(key);
-      Map<String, String> status = null;
-      Set<String> candidates = new LinkedHashSet<>(List.of(tableId, tableId.toUpperCase(Locale.ROOT), tableId.toLowerCase(Locale.ROOT)));
-      for (String t : candidates) {
-        ResourceId rid = dir.resolve(t + "_Perioden.json", StandardResolveOptions.RESOLVE_FILE);
-        try {
-          MatchResult m = FileSystems.match(rid.toString(), EmptyMatchTreatment.ALLOW);
-          if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) continue;
-          try (InputStream in = Channels.newInputStream(FileSystems.open(m.metadata().get(0).resourceId()))) {
-            status = CbsTableParser.parsePeriodStatus(in);
+      return metaCache.computeIfAbsent(key, k -> {
+        List<Map<String, String>> perioden = resource(dir, tableId, CbsResource.PERIODEN);
+        List<Map<String, String>> props = resource(dir, tableId, CbsResource.DATA_PROPERTIES);
+        Set<String> topics = props == null ? null : CbsResource.topics(props);
+        return new CbsTableParser.Meta(perioden == null ? null : CbsResource.periodStatus(perioden),
+            topics == null || topics.isEmpty() ? null : topics);
+      });
+    }
+
+    /** The rows of the first of {@code <id>_<resource>.json|csv} that exists; null when none does or it is unreadable. */
+    private static List<Map<String, String>> resource(ResourceId dir, String tableId, String resource) {
+      Set<String> ids = new LinkedHashSet<>(List.of(tableId, tableId.toUpperCase(Locale.ROOT), tableId.toLowerCase(Locale.ROOT)));
+      for (String t : ids) {
+        for (String ext : List.of(".json", ".csv")) {
+          String fileName = t + "_" + resource + ext;
+          ResourceId rid = dir.resolve(fileName, StandardResolveOptions.RESOLVE_FILE);
+          try {
+            MatchResult m = FileSystems.match(rid.toString(), EmptyMatchTreatment.ALLOW);
+            if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) continue;
+            try (InputStream in = Channels.newInputStream(FileSystems.open(m.metadata().get(0).resourceId()))) {
+              return CbsResource.rows(fileName, in);
+            }
+          } catch (IOException | RuntimeException e) {
+            return null; // unreadable: reported once where the glob matches the file; here the table does without it
           }
-          break;
-        } catch (IOException | RuntimeException e) {
-          // unreadable: reported once where the glob matches the Perioden file; here no status
-          status = null;
-          break;
         }
       }
-      statusCache.put(key, status);
-      return status;
+      return null;
     }
   }
 }

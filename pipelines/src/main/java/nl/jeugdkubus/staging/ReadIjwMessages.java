@@ -102,6 +102,11 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
           dead.inc();
           out.get(Tags.DEAD_LETTERS).output(d);
         }
+
+        @Override
+        public void note(String what) {
+          Counters.counter("staging." + IjwMessageParser.SOURCE + "." + what).inc();
+        }
       };
       if (!MessageArchive.isArchive(name)) {
         String type;

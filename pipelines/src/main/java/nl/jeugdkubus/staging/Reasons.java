@@ -41,6 +41,8 @@ public final class Reasons {
   public static final String LINE_TOO_LONG = "LINE_TOO_LONG";
   /** A gemeente code (GM + 4 digits) that is neither in conf/gemeenten-2026.csv nor merged away in conf/herindelingen.csv. */
   public static final String UNKNOWN_GEMEENTE = "UNKNOWN_GEMEENTE";
+  /** With --boundaries=Y: a gemeente created by a samenvoeging after 1 January Y (it cannot be split onto the older boundaries). */
+  public static final String NOT_ON_BOUNDARIES = "NOT_ON_BOUNDARIES";
   /** A CBS period key that is not yyyyJJ00, yyyyHJ01-02, yyyyKW01-04 or yyyyMM01-12 (CbsPeriodKey). */
   public static final String INVALID_PERIOD = "INVALID_PERIOD";
   /** A valid date outside the plausibility window (DatePlausibility; docs/reliability.md "Plausibility rules"). */

@@ -70,6 +70,21 @@ class IjwMessageParserTest {
   }
 
   @Test
+  void aMergedAwayAfzenderIsMappedAndCountedPerRecord() throws IOException {
+    // JW301 sent by 0585 (Binnenmaas, into Hoeksche Waard GM1963 on 2019-01-01): its 2 toewijzingen are mapped and
+    // the mapping is counted once per record; the same message from 0197 (Aalten) is counted nowhere
+    String xml = example("JW301.xml").replace("<jw301:Afzender>0384</jw301:Afzender>", "<jw301:Afzender>0585</jw301:Afzender>");
+    IjwMessageParser.Result r = parse("JW301-0585.xml", xml);
+    assertEquals(List.of(), r.deadLetters);
+    assertEquals(2, r.toewijzingen.size());
+    assertTrue(r.toewijzingen.stream().allMatch(t -> t.getGemeenteCode().equals("GM1963")));
+    assertEquals(java.util.Map.of(GemeenteCodes.MAPPED_NOTE, 2L), r.notes);
+    IjwMessageParser.Result aalten = parse("JW301-0197.xml", example("JW301.xml").replace("<jw301:Afzender>0384</jw301:Afzender>", "<jw301:Afzender>0197</jw301:Afzender>"));
+    assertEquals(2, aalten.toewijzingen.size());
+    assertEquals(java.util.Map.of(), aalten.notes);
+  }
+
+  @Test
   void jw305GivesStarts() throws IOException {
     IjwMessageParser.Result r = parse("JW305.xml", example("JW305.xml"));
     assertEquals(List.of(), r.deadLetters);
