@@ -55,7 +55,7 @@ public final class Manifest {
     m.put("key_source", config.key().describe());
     m.put("disclosure", Map.of("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
     m.put("index_base", config.indexBase().toString());
-    m.put("boundaries", config.boundaries() == null ? "newest (" + nl.jeugdkubus.staging.GemeenteCodes.NEWEST_BOUNDARY_YEAR + ")" : config.boundaries().toString());
+    m.put("boundaries", boundaries(config.boundaries()));
     m.put("max_reject_percent", config.maxRejectPercent());
     m.put("reference_group", config.referenceGroup());
     m.put("publish", publish(config, rerun));
@@ -188,5 +188,10 @@ public final class Manifest {
       m.put(g.getKey(), src);
     }
     return m;
+  }
+
+  /** The manifest's "boundaries": the year of --boundaries, or "newest (YYYY)". */
+  public static String boundaries(Integer year) {
+    return year == null ? "newest (" + nl.jeugdkubus.staging.GemeenteCodes.NEWEST_BOUNDARY_YEAR + ")" : year.toString();
   }
 }

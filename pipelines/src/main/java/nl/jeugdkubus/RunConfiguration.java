@@ -258,7 +258,7 @@ public final class RunConfiguration implements Serializable {
       }
     }
     // only a rerun that keeps published periods must compute the way they were computed
-    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.conf);
+    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.boundaries, b.conf);
     return new RunConfiguration(b);
   }
 

@@ -144,6 +144,14 @@ class RunConfigurationTest {
         .toArray(String[]::new)));
     assertTrue(ok.plan().periodExact());
     assertEquals("[2023H1, 2023H2]", ok.periods().toString(), "2023H1 is computed for the year 2023");
+    // published on the boundaries of 2021: a rerun on the newest boundaries would mix two maps of gemeenten
+    Files.writeString(v.resolve("manifest.json"), "{\"run_id\":\"v1\",\"disclosure\":{\"round_to\":5,\"suppress_up_to\":7},"
+        + "\"index_base\":\"2021H1\",\"purpose\":\"beleidsinformatie-jeugd\",\"boundaries\":\"2021\"}");
+    Result b = execute(args("--output=" + published, "--periods=2023H2"));
+    assertEquals(2, b.exitCode(), b.err());
+    assertTrue(b.err().contains("boundaries (--boundaries)"), b.err());
+    RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2", "--boundaries=2021")
+        .toArray(String[]::new)));
     // --replace=all needs no compatibility: it keeps nothing of the published output
     assertFalse(RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2",
         "--roundTo=10", "--replace=all").toArray(String[]::new))).plan().periodExact());

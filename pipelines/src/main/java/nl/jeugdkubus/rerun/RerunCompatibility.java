@@ -17,7 +17,7 @@ import nl.jeugdkubus.publish.OutputEntry;
 /**
  * A period-exact rerun keeps the other periods of the published output, so it must compute its periods the way
  * those were computed: the same key, purpose, disclosure settings, index base, reference group and
- * configuration tables as the current version's manifest records. Anything else would publish a mix of two
+ * configuration tables and gemeente boundaries as the current version's manifest records. Anything else would publish a mix of two
  * methods; the check ends the run before anything is touched (exit code 2) and points to {@code --replace=all}.
  * Fields an older manifest lacks are not checked.
  */
@@ -25,7 +25,7 @@ public final class RerunCompatibility {
   private RerunCompatibility() {}
 
   public static void check(Path current, String keyId, String purpose, int roundTo, int suppressUpTo, Period indexBase,
-      List<String> referenceGroup, ConfTables conf) {
+      List<String> referenceGroup, Integer boundaries, ConfTables conf) {
     Path file = current.resolve(OutputEntry.MANIFEST.fileName());
     if (!Files.isRegularFile(file)) return;
     JsonNode m;
@@ -40,6 +40,9 @@ public final class RerunCompatibility {
     compare(differ, "round_to (--roundTo)", m.path("disclosure").path("round_to"), Integer.toString(roundTo));
     compare(differ, "suppress_up_to (--suppressUpTo)", m.path("disclosure").path("suppress_up_to"), Integer.toString(suppressUpTo));
     compare(differ, "index_base (--indexBase)", m.path("index_base"), indexBase.toString());
+    if (m.has("boundaries")) {
+      compare(differ, "boundaries (--boundaries)", m.path("boundaries"), nl.jeugdkubus.Manifest.boundaries(boundaries));
+    }
     if (m.has("reference_group")) {
       List<String> was = new ArrayList<>();
       m.get("reference_group").forEach(n -> was.add(n.asText()));
