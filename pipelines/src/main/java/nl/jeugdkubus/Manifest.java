@@ -48,12 +48,12 @@ public final class Manifest {
     m.put("state", state == null ? "UNKNOWN" : state.toString());
     m.put("runner", config.runner());
     SoftwareVersion sw = SoftwareVersion.current();
-    m.put("software", Map.of("version", sw.version(), "commit", sw.commit()));
+    m.put("software", ordered("version", sw.version(), "commit", sw.commit()));
     m.put("periods", config.periods().stream().map(Period::toString).toList());
     m.put("purpose", config.purpose());
     m.put("key_id", config.keyId());
     m.put("key_source", config.key().describe());
-    m.put("disclosure", Map.of("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
+    m.put("disclosure", ordered("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
     m.put("index_base", config.indexBase().toString());
     m.put("boundaries", boundaries(config.boundaries()));
     m.put("max_reject_percent", config.maxRejectPercent());
@@ -193,5 +193,16 @@ public final class Manifest {
   /** The manifest's "boundaries": the year of --boundaries, or "newest (YYYY)". */
   public static String boundaries(Integer year) {
     return year == null ? "newest (" + nl.jeugdkubus.staging.GemeenteCodes.NEWEST_BOUNDARY_YEAR + ")" : year.toString();
+  }
+
+  /**
+   * Two entries in this order. Not Map.of: its iteration order changes from one JVM to the next, and the manifest
+   * of a rerun on identical input should be the same bytes apart from its run-specific fields.
+   */
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(k1, v1);
+    m.put(k2, v2);
+    return m;
   }
 }
