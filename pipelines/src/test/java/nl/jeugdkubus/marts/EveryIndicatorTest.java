@@ -669,6 +669,11 @@ class EveryIndicatorTest {
     // CBS rows keep their values; a difference is computed from our PUBLISHED value: 2.9 - CBS
     assertEquals(10.4, find(published, "jongeren_jeugdhulp_pct_refgroep", H1, AALTEN, T, T).getWaarde());
     assertEquals(-7.5, find(published, "jongeren_jeugdhulp_pct_verschil_refgroep", H1, AALTEN, T, T).getWaarde()); // 2.9 - 10.4
+    // ... also at a verwijzer: our share of 04 is published as 0 / 5 (2 -> 0, 6 -> 5) = 0.0, so 0.0 - 25.0
+    assertEquals(0.0, find(published, "specialist_gestart_verwijzer_aandeel", H1, AALTEN, T, T, T, "04", T).getWaarde());
+    assertEquals(-25.0, find(published, "specialist_gestart_verwijzer_aandeel_verschil_cbs", H1, AALTEN, T, T, T, "04", T).getWaarde());
+    // ... and for a count: jongeren_jeugdzorg published 10 (11 -> 10) minus CBS 9
+    assertEquals(1.0, find(published, "jongeren_jeugdzorg_verschil_cbs", H1, AALTEN, T, T).getWaarde());
     // the rounding rules themselves on the numbers above
     assertEquals(0, Rounding.count(2, 5));
     assertEquals(5, Rounding.count(3, 5));
