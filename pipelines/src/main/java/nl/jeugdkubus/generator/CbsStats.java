@@ -23,6 +23,11 @@ final class CbsStats {
   final long[] jb;
   final long[] jbVerblijf;
   final long[] jr;
+  /** Young people with any care (jeugdhulp, jeugdbescherming, jeugdreclassering) aged 0-22, per period (85100NED). */
+  final long[] jeugdzorg;
+  /** Jeugdhulp toewijzingen that begin in the period (85097NED): all, and per verwijzer (COD327). */
+  final long[] started;
+  final java.util.TreeMap<String, long[]> startedBy = new java.util.TreeMap<>();
 
   CbsStats(String region, Period from, Period to) {
     this.region = region;
@@ -41,6 +46,8 @@ final class CbsStats {
     jb = new long[n];
     jbVerblijf = new long[n];
     jr = new long[n];
+    jeugdzorg = new long[n];
+    started = new long[n];
   }
 
   /** Counts a person in the population of every 1 January in range. */
@@ -78,7 +85,12 @@ final class CbsStats {
         if (Product.isVerblijf(c)) verblijf = true;
         if (c.equals("48")) isJb = true;
         if (c.equals("47")) isJr = true;
+        if (Product.isJeugdhulp(c) && !t.begin.isBefore(ps) && !t.begin.isAfter(pe)) {
+          started[i]++;
+          if (t.verwijzer != null && !t.verwijzer.isBlank()) startedBy.computeIfAbsent(t.verwijzer, v -> new long[periods.size()])[i]++;
+        }
       }
+      if ((jh || isJb || isJr) && age <= 22) jeugdzorg[i]++;
       if (age < 18) {
         if (jh) jeugdhulp[i]++;
         if (jh && verblijf) jeugdhulpVerblijf[i]++;
@@ -101,6 +113,12 @@ final class CbsStats {
       jb[i] += o.jb[i];
       jbVerblijf[i] += o.jbVerblijf[i];
       jr[i] += o.jr[i];
+      jeugdzorg[i] += o.jeugdzorg[i];
+      started[i] += o.started[i];
+    }
+    for (java.util.Map.Entry<String, long[]> e : o.startedBy.entrySet()) {
+      long[] mine = startedBy.computeIfAbsent(e.getKey(), v -> new long[periods.size()]);
+      for (int i = 0; i < mine.length; i++) mine[i] += e.getValue()[i];
     }
   }
 

@@ -87,6 +87,7 @@ public final class CubeDeriver implements Serializable {
     List<CubeRow> out = new ArrayList<>();
     for (Map.Entry<CellKey, Acc> e : new TreeMap<>(cells).entrySet()) derive(g, e.getKey(), e.getValue(), out);
     benchmark(g, out);
+    countBenchmarks(g, out);
     finance(g, out);
     return out;
   }
@@ -401,7 +402,7 @@ public final class CubeDeriver implements Serializable {
     boolean gm = !GemeenteInfo.isRegion(g.area);
     for (Map.Entry<String, String> e : Indicators.CBS_MEASURE.entrySet()) {
       String x = e.getKey();
-      if (!Indicators.get(x).universe().equals(g.age)) continue;
+      if (!Indicators.cbsTable(x).equals(CbsTables.BENCHMARK_TABLE) || !Indicators.get(x).universe().equals(g.age)) continue;
       String measure = e.getValue();
       for (Period p : config.periods()) {
         String per = p.toString();
@@ -421,15 +422,15 @@ public final class CubeDeriver implements Serializable {
           }
         }
         if (!gm) continue;
-        CbsTables.Value own = cbs.benchmark(g.area, p, measure);
+        CbsTables.Value own = cbs.benchmark(g.area, p, measure, g.age);
         CbsTables.Value nl = cbs.benchmark(CbsTables.NEDERLAND, p, measure);
-        addCbs(g, out, x, "_cbs", "_verschil_cbs", per, ours, own == null ? null : value(own), own == null ? null : own.status());
-        addCbs(g, out, x, "_nl", "_verschil_nl", per, ours, nl == null ? null : value(nl), nl == null ? null : nl.status());
+        addCbs(g, out, x, "_cbs", "_verschil_cbs", per, TOTAAL, ours, value(own), status(own));
+        addCbs(g, out, x, "_nl", "_verschil_nl", per, TOTAAL, ours, value(nl), status(nl));
         Fraction sum = Fraction.of(0);
         int used = 0;
         String status = null;
         for (String r : referenceGroup) {
-          CbsTables.Value v = cbs.benchmark(r, p, measure);
+          CbsTables.Value v = cbs.benchmark(r, p, measure, g.age);
           if (v == null || v.value() == null) continue;
           sum = sum.plus(Fraction.ofDecimal(v.value()));
           used++;
@@ -437,7 +438,7 @@ public final class CubeDeriver implements Serializable {
         }
         if (used > 0) {
           Fraction mean = sum.divide(Fraction.of(used));
-          addCbs(g, out, x, "_refgroep", "_verschil_refgroep", per, ours, new Known(mean), status);
+          addCbs(g, out, x, "_refgroep", "_verschil_refgroep", per, TOTAAL, ours, new Known(mean), status);
         }
       }
     }
@@ -451,17 +452,52 @@ public final class CubeDeriver implements Serializable {
   /** A CBS value: present (possibly null = published as '.'). */
   private record Known(Fraction value) {}
 
+  /** A CBS value as a Known (null: CBS has no such cell). */
   private static Known value(CbsTables.Value v) {
-    return new Known(v.value() == null ? null : Fraction.ofDecimal(v.value()));
+    return v == null ? null : new Known(v.value() == null ? null : Fraction.ofDecimal(v.value()));
   }
 
-  private void addCbs(Group g, List<CubeRow> out, String x, String suffix, String diffSuffix, String per, Fraction ours,
-      Known theirs, String status) {
+  private static String status(CbsTables.Value v) {
+    return v == null ? null : v.status();
+  }
+
+  /** The row X+suffix with a CBS value (when CBS has a cell) and X+diffSuffix, ours minus theirs, at verwijzer vw. */
+  private void addCbs(Group g, List<CubeRow> out, String x, String suffix, String diffSuffix, String per, String vw,
+      Fraction ours, Known theirs, String status) {
     if (theirs == null) return;
     Double w = theirs.value() == null ? null : Rounding.round(theirs.value(), Rounding.DECIMALS_PERCENT);
-    out.add(g.row(x + suffix, per, TOTAAL, TOTAAL, TOTAAL, null, null, w, status));
-    if (ours != null && theirs.value() != null) {
-      out.add(g.row(x + diffSuffix, per, TOTAAL, TOTAAL, TOTAAL, null, null, Rounding.difference(ours, theirs.value()), status));
+    out.add(g.row(x + suffix, per, TOTAAL, vw, TOTAAL, null, null, w, status));
+    if (ours != null && theirs.value() != null && diffSuffix != null) {
+      out.add(g.row(x + diffSuffix, per, TOTAAL, vw, TOTAAL, null, null, Rounding.difference(ours, theirs.value()), status));
+    }
+  }
+
+  /**
+   * Benchmarks on CBS counts (docs/cube.md), in the group of all ages and both sexes of a gemeente, for every
+   * period: jongeren_jeugdzorg_cbs (85100NED, persoonskenmerk totaal) and jongeren_jeugdzorg_verschil_cbs (ours minus
+   * CBS, young people); per verwijzer of conf/cbs-verwijzer.csv specialist_gestart_verwijzer_aandeel_cbs and _nl
+   * (85097NED: trajectories of the verwijzer / of all verwijzers x 100) and _verschil_cbs (where we have the share).
+   * On the boundaries CbsTables sums the counts of old codes before the share is taken.
+   */
+  private void countBenchmarks(Group g, List<CubeRow> out) {
+    if (!g.age.equals(TOTAAL) || !g.sex.equals(TOTAAL) || GemeenteInfo.isRegion(g.area)) return;
+    String jz = "jongeren_jeugdzorg";
+    String share = "specialist_gestart_verwijzer_aandeel";
+    for (Period p : config.periods()) {
+      String per = p.toString();
+      Acc ownJz = g.cell(Measures.JEUGDZORG, per, TOTAAL, TOTAAL, TOTAAL);
+      CbsTables.Value theirJz = cbs.count(CbsTables.PERSONEN_TABLE, g.area, p, Indicators.cbsColumn(jz), TOTAAL);
+      addCbs(g, out, jz, "_cbs", "_verschil_cbs", per, TOTAAL, ownJz == null ? null : Fraction.of(ownJz.count()),
+          value(theirJz), status(theirJz));
+      Acc all = g.cell(Measures.SPEC_GESTART, per, TOTAAL, TOTAAL, TOTAAL);
+      for (String vw : cbs.cbsVerwijzers()) {
+        Acc part = g.cell(Measures.SPEC_GESTART, per, TOTAAL, vw, TOTAAL);
+        Fraction ours = part == null || all == null || all.count() == 0 ? null : Fraction.of(part.count(), all.count()).times(100);
+        CbsTables.Value own = cbs.verwijzerShare(g.area, p, Indicators.cbsColumn(share), vw);
+        CbsTables.Value nl = cbs.verwijzerShare(CbsTables.NEDERLAND, p, Indicators.cbsColumn(share), vw);
+        addCbs(g, out, share, "_cbs", "_verschil_cbs", per, vw, ours, value(own), status(own));
+        addCbs(g, out, share, "_nl", null, per, vw, ours, value(nl), status(nl));
+      }
     }
   }
 }

@@ -43,7 +43,7 @@ public final class Indicators {
       String code, String eenheid, String universe, List<Ref> refs, boolean tellerIsCount, boolean noemerIsCount,
       boolean cbsSource, String benchmarkOf) implements Serializable {}
 
-  /** Indicators compared with CBS 85098NED, and the CBS measure of each (catalogue column cbs_maat). */
+  /** Indicators compared with CBS, and the CBS measure of each (catalogue column cbs_maat: 'Column' of 85098NED or 'TABLE:Column'). */
   public static final Map<String, String> CBS_MEASURE;
 
   private static final Map<String, Indicator> ALL = new LinkedHashMap<>();
@@ -101,6 +101,21 @@ public final class Indicators {
         ALL.put(e.code(), new Indicator(e.code(), e.eenheid(), universe, List.copyOf(refs), tc, nc, false, null));
       }
     }
+  }
+
+  /** The CBS table of an indicator's cbs_maat ('TABLE:Column'; without a table: 85098NED). */
+  public static String cbsTable(String code) {
+    String m = CBS_MEASURE.get(code);
+    if (m == null) throw new IllegalArgumentException("no cbs_maat for " + code);
+    int colon = m.indexOf(':');
+    return colon < 0 ? CbsTables.BENCHMARK_TABLE : m.substring(0, colon);
+  }
+
+  /** The CBS column (topic key) of an indicator's cbs_maat. */
+  public static String cbsColumn(String code) {
+    String m = CBS_MEASURE.get(code);
+    if (m == null) throw new IllegalArgumentException("no cbs_maat for " + code);
+    return m.substring(m.indexOf(':') + 1);
   }
 
   /** The catalogue entry of a code. */

@@ -115,7 +115,8 @@ class GeneratorContentTest {
       assertEquals(DECLARATIE_HEADER, Fixtures.header(f));
       assertTrue(f.getFileName().toString().matches("declaraties_GM\\d{4}_202[34](_verhuisd)?\\.csv"), f.toString());
     }
-    for (String t : List.of("03759ned_TypedDataSet.json", "03759ned_Perioden.json", "85098NED_TypedDataSet.json", "85098NED_Perioden.json")) {
+    for (String t : List.of("03759ned_TypedDataSet.json", "03759ned_Perioden.json", "85098NED_TypedDataSet.json", "85098NED_Perioden.json",
+        "85097NED_TypedDataSet.json", "85097NED_Perioden.json", "85100NED_TypedDataSet.json", "85100NED_Perioden.json")) {
       assertTrue(run.dir().resolve("cbs").resolve(t).toFile().isFile(), t);
     }
   }

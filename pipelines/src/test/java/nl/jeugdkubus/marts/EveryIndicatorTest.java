@@ -195,6 +195,22 @@ class EveryIndicatorTest {
     // full year 2024, and a CBS '.' in 2023H2
     out.add(Fixtures.benchmark(AALTEN, "2024JJ00", jh, 2.7, "Voorlopig"));
     out.add(Fixtures.benchmark(AALTEN, "2023HJ02", jrm, null, "Definitief"));
+    // 85097NED started trajectories per VerwijzerJeugdzorg (conf/cbs-verwijzer.csv), 2024H1: Aalten all 40, 01 12,
+    // 04 10, 02 '.'; NL01 all 50,000, 01 20,000. 85100NED jongeren met jeugdzorg: Aalten 9 (a persoonskenmerk other
+    // than totaal is not used)
+    String vt = CbsTables.VERWIJZER_TABLE;
+    String vd = CbsTables.VERWIJZER_DIMENSION;
+    String tr = "BegonnenJeugdhulptrajecten_1";
+    out.add(Fixtures.cbsCell(vt, AALTEN, k, vd, "VJ_TOTAAL", tr, 40.0, "Voorlopig"));
+    out.add(Fixtures.cbsCell(vt, AALTEN, k, vd, "VJ_01", tr, 12.0, "Voorlopig"));
+    out.add(Fixtures.cbsCell(vt, AALTEN, k, vd, "VJ_04", tr, 10.0, "Voorlopig"));
+    out.add(Fixtures.cbsCell(vt, AALTEN, k, vd, "VJ_02", tr, null, "Voorlopig"));
+    out.add(Fixtures.cbsCell(vt, "NL01", k, vd, "VJ_TOTAAL", tr, 50_000.0, "Voorlopig"));
+    out.add(Fixtures.cbsCell(vt, "NL01", k, vd, "VJ_01", tr, 20_000.0, "Voorlopig"));
+    String pd = CbsTables.PERSOONSKENMERKEN_DIMENSION;
+    out.add(Fixtures.cbsCell(CbsTables.PERSONEN_TABLE, AALTEN, k, pd, CbsTables.PERSOONSKENMERKEN_TOTAAL, "JongerenMetJeugdzorg_1", 9.0,
+        "Voorlopig"));
+    out.add(Fixtures.cbsCell(CbsTables.PERSONEN_TABLE, AALTEN, k, pd, "3000", "JongerenMetJeugdzorg_1", 5.0, "Voorlopig"));
     // the optional municipal finance table (staging.FinanceCsvParser): Aalten 2024 all three posts,
     // Berkelland 2024 only 6.72 (so the region has lasten jeugd but no lasten preventie)
     out.add(finance(AALTEN, 2024, "6.72", 70_000.00));
@@ -487,6 +503,16 @@ class EveryIndicatorTest {
       bm("jongeren_jeugdreclassering_pct_verschil_nl", H1, -0.2, "voorlopig"), // 1.176471 - 1.4 = -0.2235
       bm("jongeren_jeugdreclassering_pct_verschil_refgroep", H1, 0.6, "nader voorlopig"), // 0.5765
       e("jongeren_jeugdreclassering_pct_index", H1, null, null, 211.8), // (2/170)/(1/180) x 100 = 211.76
+      // CBS counts (85100NED, 85097NED), 2024H1. Ours: 11 young people with jeugdzorg; started specialist
+      // trajectories 01: 1 of 6 = 16.6667%, 04: 2 of 6 = 33.3333%, 02: 1 of 6
+      bm("jongeren_jeugdzorg_cbs", H1, 9.0, "voorlopig"),
+      bm("jongeren_jeugdzorg_verschil_cbs", H1, 2.0, "voorlopig"), // 11 - 9
+      bm("specialist_gestart_verwijzer_aandeel_cbs", H1, 30.0, "voorlopig").vw("01"), // 12 / 40
+      bm("specialist_gestart_verwijzer_aandeel_cbs", H1, 25.0, "voorlopig").vw("04"), // 10 / 40
+      e("specialist_gestart_verwijzer_aandeel_cbs", H1, null, null, null).vw("02").status("voorlopig"), // CBS '.'
+      bm("specialist_gestart_verwijzer_aandeel_nl", H1, 40.0, "voorlopig").vw("01"), // 20,000 / 50,000
+      bm("specialist_gestart_verwijzer_aandeel_verschil_cbs", H1, -13.3, "voorlopig").vw("01"), // 16.6667 - 30 = -13.3333
+      bm("specialist_gestart_verwijzer_aandeel_verschil_cbs", H1, 8.3, "voorlopig").vw("04"), // 33.3333 - 25 = 8.3333
       // the base period itself is 100
       e("jongeren_jeugdhulp_pct_index", BASE, null, null, 100.0),
       e("jongeren_jeugdhulp_pct", BASE, 4, 360, 1.1), // 1.111%
@@ -560,7 +586,7 @@ class EveryIndicatorTest {
     unknown.removeAll(catalogue);
     assertEquals(new TreeSet<String>(), missing, "catalogue codes without a hand-worked expectation");
     assertEquals(new TreeSet<String>(), unknown, "expectations for codes not in conf/indicators.csv");
-    assertEquals(108, catalogue.size(), "conf/indicators.csv has a new code: add a hand-worked row and update this number");
+    assertEquals(113, catalogue.size(), "conf/indicators.csv has a new code: add a hand-worked row and update this number");
   }
 
   @Test
@@ -643,6 +669,11 @@ class EveryIndicatorTest {
     // CBS rows keep their values; a difference is computed from our PUBLISHED value: 2.9 - CBS
     assertEquals(10.4, find(published, "jongeren_jeugdhulp_pct_refgroep", H1, AALTEN, T, T).getWaarde());
     assertEquals(-7.5, find(published, "jongeren_jeugdhulp_pct_verschil_refgroep", H1, AALTEN, T, T).getWaarde()); // 2.9 - 10.4
+    // ... also at a verwijzer: our share of 04 is published as 0 / 5 (2 -> 0, 6 -> 5) = 0.0, so 0.0 - 25.0
+    assertEquals(0.0, find(published, "specialist_gestart_verwijzer_aandeel", H1, AALTEN, T, T, T, "04", T).getWaarde());
+    assertEquals(-25.0, find(published, "specialist_gestart_verwijzer_aandeel_verschil_cbs", H1, AALTEN, T, T, T, "04", T).getWaarde());
+    // ... and for a count: jongeren_jeugdzorg published 10 (11 -> 10) minus CBS 9
+    assertEquals(1.0, find(published, "jongeren_jeugdzorg_verschil_cbs", H1, AALTEN, T, T).getWaarde());
     // the rounding rules themselves on the numbers above
     assertEquals(0, Rounding.count(2, 5));
     assertEquals(5, Rounding.count(3, 5));

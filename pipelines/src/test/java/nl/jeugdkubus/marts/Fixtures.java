@@ -177,6 +177,16 @@ final class Fixtures {
         .build();
   }
 
+  /** A cell of a CBS table with one dimension besides RegioS and Perioden (85097NED, 85100NED). */
+  static CbsCell cbsCell(String table, String regio, String periodeKey, String dimension, String key, String measure, Double value,
+      String status) {
+    Map<String, String> dims = new LinkedHashMap<>();
+    dims.put(dimension, key);
+    return CbsCell.newBuilder().setSourceFile(table + "_TypedDataSet.json").setPosition("/value[0]").setTableId(table)
+        .setRegioCode(regio).setPeriodeKey(periodeKey).setDimensions(dims).setMeasure(measure).setValue(value)
+        .setStatus(status).build();
+  }
+
   static CbsTables tables(List<CbsCell> cells) {
     CbsTables t = new CbsTables();
     Map<String, Integer> lk = CbsTables.leeftijdMapping(null);

@@ -177,19 +177,19 @@ public final class BlockProtection implements Serializable {
       }
       CubeRow p = hide ? PublishedValues.suppressed(r) : PublishedValues.publish(r, roundTo);
       out.add(p);
-      if (!p.getOnderdrukt()) ownPublished.put(p.getIndicator() + "|" + p.getPeriode() + "|" + p.getGemeenteCode() + "|" + allTotaal(p), p.getWaarde());
+      if (!p.getOnderdrukt()) ownPublished.put(p.getIndicator() + "|" + p.getPeriode() + "|" + p.getGemeenteCode() + "|" + dims(p), p.getWaarde());
     }
     Map<String, Double> theirs = new HashMap<>();
     for (CubeRow r : rows) {
       String code = r.getIndicator();
-      if (Indicators.entry(code).soort().startsWith("cbs_")) theirs.put(code + "|" + r.getPeriode() + "|" + r.getGemeenteCode(), r.getWaarde());
+      if (Indicators.entry(code).soort().startsWith("cbs_")) theirs.put(code + "|" + r.getPeriode() + "|" + r.getGemeenteCode() + "|" + dims(r), r.getWaarde());
     }
     for (CubeRow r : verschil) {
       IndicatorCatalogue.Entry e = Indicators.entry(r.getIndicator());
       String base = e.maat();
       String suffix = e.soort().substring("verschil_".length()); // cbs, nl, refgroep
-      Double ours = ownPublished.get(base + "|" + r.getPeriode() + "|" + r.getGemeenteCode() + "|true");
-      Double their = theirs.get(base + "_" + suffix + "|" + r.getPeriode() + "|" + r.getGemeenteCode());
+      Double ours = ownPublished.get(base + "|" + r.getPeriode() + "|" + r.getGemeenteCode() + "|" + dims(r));
+      Double their = theirs.get(base + "_" + suffix + "|" + r.getPeriode() + "|" + r.getGemeenteCode() + "|" + dims(r));
       Double d = PublishedValues.difference(ours, their);
       out.add(d == null ? PublishedValues.suppressed(r) : CubeRow.newBuilder(r).setWaarde(d).setOnderdrukt(false).build());
     }
@@ -459,9 +459,8 @@ public final class BlockProtection implements Serializable {
     return Indicators.entry(r.getIndicator()).soort().startsWith("verschil_");
   }
 
-  static boolean allTotaal(CubeRow r) {
-    return r.getLeeftijdsklasse().equals(Dims.TOTAAL) && r.getGeslacht().equals(Dims.TOTAAL)
-        && r.getHulpvorm().equals(Dims.TOTAAL) && r.getVerwijzer().equals(Dims.TOTAAL)
-        && r.getProductcategorie().equals(Dims.TOTAAL);
+  /** The dimension values of a row: a difference row is matched with our row and the CBS row at the same values. */
+  static String dims(CubeRow r) {
+    return r.getLeeftijdsklasse() + "|" + r.getGeslacht() + "|" + r.getHulpvorm() + "|" + r.getVerwijzer() + "|" + r.getProductcategorie();
   }
 }
