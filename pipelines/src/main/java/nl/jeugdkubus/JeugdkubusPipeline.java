@@ -91,14 +91,22 @@ public final class JeugdkubusPipeline {
   /**
    * Embedded Flink is the default local runner (measured 6-12x faster than the DirectRunner on this
    * job, docs/flink.md): without {@code --runner} the job runs on {@code FlinkRunner} with
-   * {@code --flinkMaster=[local]} (unless a master is given). An explicit {@code --runner} is kept.
+   * {@code --flinkMaster=[local]} (unless a master is given). An explicit {@code --runner} is kept. On the
+   * embedded master without {@code --parallelism} the job uses every core the JVM sees: Beam's own default there
+   * is parallelism 1 (half of a 2-core machine idle; docs/performance.md).
    */
   static String[] withDefaultRunner(String[] args) {
+    return withDefaultRunner(args, Runtime.getRuntime().availableProcessors());
+  }
+
+  static String[] withDefaultRunner(String[] args, int cores) {
     List<String> all = new java.util.ArrayList<>(List.of(args));
     boolean help = all.stream().anyMatch(a -> a.equals("--help") || a.startsWith("--help="));
     if (help || all.stream().anyMatch(a -> a.startsWith("--runner=") || a.equals("--runner"))) return args;
     all.add("--runner=FlinkRunner");
     if (all.stream().noneMatch(a -> a.startsWith("--flinkMaster"))) all.add("--flinkMaster=[local]");
+    boolean embedded = all.contains("--flinkMaster=[local]");
+    if (embedded && all.stream().noneMatch(a -> a.startsWith("--parallelism"))) all.add("--parallelism=" + Math.max(1, cores));
     return all.toArray(String[]::new);
   }
 
