@@ -71,18 +71,21 @@ public final class PeriodExactRerun {
 
   private static ChangeReport report(Path current, Path pending, String runId, RerunPlan plan, List<String> periods,
       Map<String, String> companions) throws IOException {
-    String tables = OutputEntry.TABLES.fileName();
-    List<CellChanges.Change> changes = CellChanges.between(
-        PublishedCell.of(PeriodRows.of(current, tables, periods)), PublishedCell.of(PeriodRows.of(pending, tables, periods)));
+    // one partition at a time (a cell's key names its partition, so the diffs of the partitions are the diff)
+    List<CellChanges.Change> changes = new java.util.ArrayList<>();
+    for (Path leaf : PeriodRows.leaves(current, pending, OutputEntry.TABLES.fileName(), periods)) {
+      changes.addAll(CellChanges.between(PublishedCell.of(PeriodRows.of(current, leaf)), PublishedCell.of(PeriodRows.of(pending, leaf))));
+    }
+    changes.sort(java.util.Comparator.comparing((CellChanges.Change c) -> c.cell().key()));
     return new ChangeReport(runId, previousRunId(current), plan.requested().stream().map(Period::toString).toList(),
         periods, companions, changes);
   }
 
   static boolean sameRows(Path current, Path pending, String period) throws IOException {
     for (String entry : PARTITIONED) {
-      List<String> a = PeriodRows.withoutRunId(PeriodRows.of(current, entry, List.of(period)));
-      List<String> b = PeriodRows.withoutRunId(PeriodRows.of(pending, entry, List.of(period)));
-      if (!a.equals(b)) return false;
+      for (Path leaf : PeriodRows.leaves(current, pending, entry, List.of(period))) {
+        if (!PeriodRows.withoutRunId(PeriodRows.of(current, leaf)).equals(PeriodRows.withoutRunId(PeriodRows.of(pending, leaf)))) return false;
+      }
     }
     return true;
   }

@@ -19,10 +19,26 @@ final class PeriodRows {
 
   private PeriodRows() {}
 
-  /** Every row below the {@code periode=<P>} folders (P in periods) of {@code root/entry}. */
-  static List<GenericRecord> of(Path root, String entry, Collection<String> periods) throws IOException {
-    List<GenericRecord> out = new ArrayList<>();
-    for (Path d : folders(root, entry, periods)) out.addAll(PublishedReader.records(d));
+  /** Every row of one partition folder {@code root/leaf} (none when the folder does not exist). */
+  static List<GenericRecord> of(Path root, Path leaf) throws IOException {
+    return PublishedReader.records(root.resolve(leaf));
+  }
+
+  /**
+   * The partitions (folders that hold files, relative to root) below the {@code periode=<P>} folders (P in periods)
+   * of {@code root/entry} in either version, sorted: a rerun compares the two versions one partition (one table,
+   * period and gemeente) at a time, so its memory is bounded by the largest partition, not by the country.
+   */
+  static java.util.SortedSet<Path> leaves(Path a, Path b, String entry, Collection<String> periods) throws IOException {
+    java.util.SortedSet<Path> out = new java.util.TreeSet<>();
+    for (Path root : List.of(a, b)) {
+      Path real = root.toRealPath();
+      for (Path d : folders(root, entry, periods)) {
+        try (Stream<Path> s = Files.walk(d)) {
+          for (Path f : s.filter(Files::isRegularFile).toList()) out.add(real.relativize(f.getParent()));
+        }
+      }
+    }
     return out;
   }
 
