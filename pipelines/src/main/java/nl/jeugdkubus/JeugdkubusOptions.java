@@ -82,6 +82,12 @@ public interface JeugdkubusOptions extends PipelineOptions {
   int getSuppressUpTo();
   void setSuppressUpTo(int value);
 
+  @Description("Disclosure control: whether secondary suppression may choose a top-level row (every dimension totaal) "
+      + "when nothing else is left (fewer leaks, fewer top-level rows published; docs/disclosure.md)")
+  @Default.Boolean(false)
+  boolean getProtectTopLevel();
+  void setProtectTopLevel(boolean value);
+
   @Description("Reference group of gemeenten for the benchmark, comma-separated GM codes. Default: the gemeenten in the input")
   String getReferenceGroup();
   void setReferenceGroup(String value);

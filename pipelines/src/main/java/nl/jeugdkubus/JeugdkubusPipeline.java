@@ -215,7 +215,8 @@ public final class JeugdkubusPipeline {
         .and(Tags.CBS_CELLS, staged.get(Tags.CBS_CELLS))
         .apply("ComputeIndicators", new BuildCube(config.marts()));
     PCollection<PublishedRow> published = cells
-        .apply("ProtectTables", new ProtectTables(config.roundTo(), config.suppressUpTo(), config.indexBase(), config.conf()));
+        .apply("ProtectTables", new ProtectTables(config.roundTo(), config.suppressUpTo(), config.protectTopLevel(),
+            config.indexBase(), config.conf()));
     published.apply("WriteTables", new WriteTables(out, config.conf(), config.boundaries()));
     if (config.internalCube()) {
       cells.apply("CountInternalRows", CountElements.as("marts.internal.rows"))

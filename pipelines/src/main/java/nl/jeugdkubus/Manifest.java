@@ -53,7 +53,8 @@ public final class Manifest {
     m.put("purpose", config.purpose());
     m.put("key_id", config.keyId());
     m.put("key_source", config.key().describe());
-    m.put("disclosure", ordered("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo()));
+    m.put("disclosure", ordered("round_to", config.roundTo(), "suppress_up_to", config.suppressUpTo(),
+        "protect_top_level", config.protectTopLevel()));
     m.put("index_base", config.indexBase().toString());
     m.put("boundaries", boundaries(config.boundaries()));
     m.put("max_reject_percent", config.maxRejectPercent());
@@ -199,10 +200,10 @@ public final class Manifest {
    * Two entries in this order. Not Map.of: its iteration order changes from one JVM to the next, and the manifest
    * of a rerun on identical input should be the same bytes apart from its run-specific fields.
    */
-  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+  /** A map in the order given: key, value, key, value, ... */
+  private static Map<String, Object> ordered(Object... kv) {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put(k1, v1);
-    m.put(k2, v2);
+    for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
     return m;
   }
 }

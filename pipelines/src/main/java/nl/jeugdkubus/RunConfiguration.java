@@ -57,6 +57,8 @@ public final class RunConfiguration implements Serializable {
   /** --boundaries: the year whose gemeente boundaries every period is reported on; null = the newest. */
   private final Integer boundaries;
   private final int suppressUpTo;
+  /** --protectTopLevel: secondary suppression may choose a top-level row as a last choice. */
+  private final boolean protectTopLevel;
   private final boolean internalCube;
   private final boolean progress;
   private final double maxRejectPercent;
@@ -82,6 +84,7 @@ public final class RunConfiguration implements Serializable {
     this.roundTo = b.roundTo;
     this.boundaries = b.boundaries;
     this.suppressUpTo = b.suppressUpTo;
+    this.protectTopLevel = b.protectTopLevel;
     this.internalCube = b.internalCube;
     this.progress = b.progress;
     this.maxRejectPercent = b.maxRejectPercent;
@@ -108,6 +111,7 @@ public final class RunConfiguration implements Serializable {
     int roundTo;
     Integer boundaries;
     int suppressUpTo;
+    boolean protectTopLevel;
     boolean internalCube;
     boolean progress;
     double maxRejectPercent;
@@ -164,6 +168,7 @@ public final class RunConfiguration implements Serializable {
     if (b.roundTo < 1) throw new ConfigurationException("--roundTo must be at least 1: " + b.roundTo);
     b.suppressUpTo = o.getSuppressUpTo();
     if (b.suppressUpTo < 0) throw new ConfigurationException("--suppressUpTo must not be negative: " + b.suppressUpTo);
+    b.protectTopLevel = o.getProtectTopLevel();
     b.internalCube = o.getInternalCube();
     b.progress = o.getProgress();
     b.maxRejectPercent = o.getMaxRejectPercent();
@@ -258,7 +263,7 @@ public final class RunConfiguration implements Serializable {
       }
     }
     // only a rerun that keeps published periods must compute the way they were computed
-    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.indexBase, b.referenceGroup, b.boundaries, b.conf);
+    if (b.plan.periodExact() && !b.plan.computed().containsAll(published)) RerunCompatibility.check(current, b.keyId, b.purpose, b.roundTo, b.suppressUpTo, b.protectTopLevel, b.indexBase, b.referenceGroup, b.boundaries, b.conf);
     return new RunConfiguration(b);
   }
 
@@ -367,6 +372,10 @@ public final class RunConfiguration implements Serializable {
 
   public int suppressUpTo() {
     return suppressUpTo;
+  }
+
+  public boolean protectTopLevel() {
+    return protectTopLevel;
   }
 
   public boolean internalCube() {

@@ -152,6 +152,15 @@ class RunConfigurationTest {
     assertTrue(b.err().contains("boundaries (--boundaries)"), b.err());
     RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2", "--boundaries=2021")
         .toArray(String[]::new)));
+    // published without top-level complements: a rerun that may choose them would mix two suppression methods
+    Files.writeString(v.resolve("manifest.json"), "{\"run_id\":\"v1\",\"disclosure\":{\"round_to\":5,\"suppress_up_to\":7,"
+        + "\"protect_top_level\":false},\"index_base\":\"2021H1\",\"purpose\":\"beleidsinformatie-jeugd\"}");
+    Result t = execute(args("--output=" + published, "--periods=2023H2", "--protectTopLevel=true"));
+    assertEquals(2, t.exitCode(), t.err());
+    assertTrue(t.err().contains("protect_top_level (--protectTopLevel)"), t.err());
+    assertFalse(t.err().contains("round_to"), t.err());
+    assertFalse(RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2")
+        .toArray(String[]::new))).protectTopLevel());
     // --replace=all needs no compatibility: it keeps nothing of the published output
     assertFalse(RunConfiguration.from(RunConfiguration.parseOptions(args("--output=" + published, "--periods=2023H2",
         "--roundTo=10", "--replace=all").toArray(String[]::new))).plan().periodExact());

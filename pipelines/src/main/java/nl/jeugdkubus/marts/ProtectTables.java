@@ -36,14 +36,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class ProtectTables extends PTransform<PCollection<CubeRow>, PCollection<PublishedRow>> {
   private final int roundTo;
   private final int suppressUpTo;
+  private final boolean topLevel;
   private final Period indexBase;
   private final ConfTables conf;
 
-  public ProtectTables(int roundTo, int suppressUpTo, Period indexBase, ConfTables conf) {
+  /** @param topLevel --protectTopLevel: secondary suppression may choose a top-level row as a last choice */
+  public ProtectTables(int roundTo, int suppressUpTo, boolean topLevel, Period indexBase, ConfTables conf) {
     if (roundTo < 1) throw new IllegalArgumentException("roundTo must be at least 1");
     if (suppressUpTo < 0) throw new IllegalArgumentException("suppressUpTo must not be negative");
     this.roundTo = roundTo;
     this.suppressUpTo = suppressUpTo;
+    this.topLevel = topLevel;
     this.indexBase = indexBase;
     this.conf = conf;
   }
@@ -56,7 +59,7 @@ public class ProtectTables extends PTransform<PCollection<CubeRow>, PCollection<
     AvroCoder<CubeRow> rowCoder = AvroCoder.of(CubeRow.class);
     IndicatorCatalogue cat = IndicatorCatalogue.load(conf);
     PublishedTables tables = new PublishedTables(TableCatalogue.load(conf, cat));
-    BlockProtection protection = new BlockProtection(cat, roundTo, suppressUpTo, true);
+    BlockProtection protection = new BlockProtection(cat, roundTo, suppressUpTo, true, topLevel);
     PCollection<CubeRow> protectedRows = rows
         .apply("ByYearAndRegion", ParDo.of(new DoFn<CubeRow, KV<String, CubeRow>>() {
           private final Counter inTables = Counters.counter("marts.tables.cube_rows");

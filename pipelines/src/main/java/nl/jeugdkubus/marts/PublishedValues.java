@@ -20,34 +20,39 @@ public final class PublishedValues {
     return BigDecimal.valueOf(x).setScale(d, RoundingMode.HALF_UP).doubleValue();
   }
 
-  /** The published form of a row that is not suppressed. */
+  /** The published form of a row that is not suppressed, its counts rounded to a multiple of roundTo. */
   public static CubeRow publish(CubeRow r, int roundTo) {
+    return publish(r, count(r.getTeller(), roundTo), count(r.getNoemer(), roundTo));
+  }
+
+  /**
+   * The published form of a row that is not suppressed, given the published counts of its teller and noemer
+   * (where they are counts; the rounded count, or for the year of a flow the sum of its published half-years:
+   * marts/protect/PublishedCounts). Every rate, share and per-unit amount is computed from these.
+   */
+  public static CubeRow publish(CubeRow r, Double tellerCount, Double noemerCount) {
     IndicatorCatalogue.Entry e = Indicators.entry(r.getIndicator());
     CubeRow.Builder b = CubeRow.newBuilder(r).setOnderdrukt(false);
     String s = e.soort();
     Double t = r.getTeller();
     Double n = r.getNoemer();
+    Double rt = tellerCount;
+    Double rn = noemerCount;
     switch (s) {
       case "personen", "eenheden_stroom", "eenheden_stand" -> {
-        Double rt = count(t, roundTo);
         b.setTeller(rt).setNoemer(null).setWaarde(rt);
       }
       case "per_inwoner" -> {
-        Double rt = count(t, roundTo);
         int f = Indicators.PER_1000.equals(e.eenheid()) ? 1000 : 100;
         b.setTeller(rt).setWaarde(rt == null || n == null || n <= 0 ? null : round(f * rt / n, Rounding.DECIMALS_PERCENT));
       }
       case "aandeel" -> {
-        Double rt = count(t, roundTo);
-        Double rn = count(n, roundTo);
         b.setTeller(rt).setNoemer(rn).setWaarde(rt == null || rn == null || rn <= 0 ? null : round(100 * rt / rn, Rounding.DECIMALS_PERCENT));
       }
       case "gemiddelde", "mediaan" -> {
-        Double rn = count(n, roundTo);
         b.setNoemer(rn).setWaarde(r.getWaarde() == null ? null : round(r.getWaarde(), 0));
       }
       case "bedrag_per" -> {
-        Double rn = count(n, roundTo);
         b.setNoemer(rn).setWaarde(t == null || rn == null || rn <= 0 ? null : round(t / rn, Rounding.DECIMALS_EURO));
       }
       case "bedrag_per_inwoner" -> {
@@ -69,7 +74,8 @@ public final class PublishedValues {
     return value == null || base == null || base == 0 ? null : round(100 * value / base, Rounding.DECIMALS_INDEX);
   }
 
-  private static Double count(Double v, int roundTo) {
+  /** A count rounded to a multiple of roundTo (null stays null). */
+  public static Double count(Double v, int roundTo) {
     return v == null ? null : (double) Rounding.count(Math.round(v), roundTo);
   }
 

@@ -24,7 +24,8 @@ import nl.jeugdkubus.publish.OutputEntry;
 public final class RerunCompatibility {
   private RerunCompatibility() {}
 
-  public static void check(Path current, String keyId, String purpose, int roundTo, int suppressUpTo, Period indexBase,
+  public static void check(Path current, String keyId, String purpose, int roundTo, int suppressUpTo, boolean protectTopLevel,
+      Period indexBase,
       List<String> referenceGroup, Integer boundaries, ConfTables conf) {
     Path file = current.resolve(OutputEntry.MANIFEST.fileName());
     if (!Files.isRegularFile(file)) return;
@@ -39,6 +40,7 @@ public final class RerunCompatibility {
     compare(differ, "purpose (--purpose)", m.path("purpose"), purpose);
     compare(differ, "round_to (--roundTo)", m.path("disclosure").path("round_to"), Integer.toString(roundTo));
     compare(differ, "suppress_up_to (--suppressUpTo)", m.path("disclosure").path("suppress_up_to"), Integer.toString(suppressUpTo));
+    compare(differ, "protect_top_level (--protectTopLevel)", m.path("disclosure").path("protect_top_level"), Boolean.toString(protectTopLevel));
     compare(differ, "index_base (--indexBase)", m.path("index_base"), indexBase.toString());
     if (m.has("boundaries")) {
       compare(differ, "boundaries (--boundaries)", m.path("boundaries"), nl.jeugdkubus.Manifest.boundaries(boundaries));

@@ -59,7 +59,7 @@ class CubePipelineTest {
     PCollection<CbsCell> cbs = p.apply("Cbs", Create.of(DerivedCubeScenario.cbsCells()).withCoder(AvroCoder.of(CbsCell.class)));
     PCollection<CubeRow> internal = PCollectionTuple.of(Tags.PERSONS, persons).and(Tags.CBS_CELLS, cbs).apply(new BuildCube(cfg));
     PAssert.that(internal).containsInAnyOrder(pureInternal);
-    PCollection<PublishedRow> published = internal.apply(new ProtectTables(5, 7, INDEX_BASE, null));
+    PCollection<PublishedRow> published = internal.apply(new ProtectTables(5, 7, false, INDEX_BASE, null));
     PAssert.that(published).satisfies(rows -> {
       List<CubeRow> list = new ArrayList<>();
       for (PublishedRow r : rows) if (r.getTabel().equals("jongeren_jeugdzorg") || r.getTabel().equals("benchmark")) list.add(asCube(r));

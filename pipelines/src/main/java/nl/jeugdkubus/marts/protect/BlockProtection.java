@@ -33,6 +33,12 @@ public final class BlockProtection implements Serializable {
   private final int roundTo;
   private final int suppressUpTo;
   private final boolean secondary;
+  /**
+   * Whether the closure and the propagation audit may suppress a top-level row (every dimension totaal) when
+   * nothing else is left (--protectTopLevel, RunConfiguration): off by default (the top-level rows stay
+   * published, some leaks stay); on: fewer leaks, fewer top-level rows published (docs/disclosure.md).
+   */
+  private final boolean topLevel;
 
   /** What happened in a block (for counters and the figures). */
   public static final class Stats implements Serializable {
@@ -44,13 +50,19 @@ public final class BlockProtection implements Serializable {
     public int exposed;
   }
 
+  /** With top-level rows never chosen by the closure and the propagation audit (the default of --protectTopLevel). */
   public BlockProtection(IndicatorCatalogue cat, int roundTo, int suppressUpTo, boolean secondary) {
+    this(cat, roundTo, suppressUpTo, secondary, false);
+  }
+
+  public BlockProtection(IndicatorCatalogue cat, int roundTo, int suppressUpTo, boolean secondary, boolean topLevel) {
     if (roundTo < 1) throw new IllegalArgumentException("roundTo must be at least 1");
     if (suppressUpTo < 0) throw new IllegalArgumentException("suppressUpTo must not be negative");
     this.facts = new Facts(cat);
     this.roundTo = roundTo;
     this.suppressUpTo = suppressUpTo;
     this.secondary = secondary;
+    this.topLevel = topLevel;
   }
 
   private final Stats last = new Stats();
@@ -159,23 +171,31 @@ public final class BlockProtection implements Serializable {
       last.secondary += close(m, rounding, suppressed);
       last.secondary += audited(m, rounding, suppressed);
     }
-    // rows
+    // rows: a row is suppressed when a cell it points at is; then the published count of every cell that a
+    // published row shows (PublishedCounts: the year of a flow is the sum of its published half-years)
+    List<CubeRow> list = new ArrayList<>(rows);
+    boolean[] hidden = new boolean[list.size()];
+    boolean[] shown = new boolean[m.size()];
+    for (int i = 0; i < list.size(); i++) {
+      CubeRow r = list.get(i);
+      if (isVerschil(r)) continue;
+      int[] cells = cells(m, refs.get(i));
+      for (int c : cells) hidden[i] |= c < 0 || suppressed[c];
+      if (hidden[i]) continue;
+      List<Indicators.Ref> ind = Indicators.get(r.getIndicator()).refs();
+      for (int j = 0; j < cells.length; j++) if (ind.get(j).src() != Indicators.Src.NONE) shown[cells[j]] = true;
+    }
+    long[] published = PublishedCounts.of(m, roundTo, shown);
     List<CubeRow> out = new ArrayList<>(rows.size());
     Map<String, Double> ownPublished = new HashMap<>();
-    int i = 0;
     List<CubeRow> verschil = new ArrayList<>();
-    for (CubeRow r : rows) {
-      List<String[]> keys = refs.get(i++);
+    for (int i = 0; i < list.size(); i++) {
+      CubeRow r = list.get(i);
       if (isVerschil(r)) {
         verschil.add(r);
         continue;
       }
-      boolean hide = false;
-      for (String[] k : keys) {
-        Integer c = m.index.get(String.join("|", k));
-        hide |= c == null || suppressed[c];
-      }
-      CubeRow p = hide ? PublishedValues.suppressed(r) : PublishedValues.publish(r, roundTo);
+      CubeRow p = hidden[i] ? PublishedValues.suppressed(r) : publish(r, cells(m, refs.get(i)), published);
       out.add(p);
       if (!p.getOnderdrukt()) ownPublished.put(p.getIndicator() + "|" + p.getPeriode() + "|" + p.getGemeenteCode() + "|" + dims(p), p.getWaarde());
     }
@@ -196,7 +216,36 @@ public final class BlockProtection implements Serializable {
     return out;
   }
 
-  /** The LP audit as a fallback: sound but slow with commons-math's dense simplex; off unless asked for. */
+  /** The cells of a row's references, in the order of its indicator's refs (-1: not a cell of the model). */
+  private static int[] cells(CellModel m, List<String[]> keys) {
+    int[] out = new int[keys.size()];
+    for (int j = 0; j < out.length; j++) {
+      Integer c = m.index.get(String.join("|", keys.get(j)));
+      out[j] = c == null ? -1 : c;
+    }
+    return out;
+  }
+
+  /** A published row with the published counts of its teller's and noemer's cells ({@link PublishedCounts}). */
+  private CubeRow publish(CubeRow r, int[] cells, long[] published) {
+    Double t = PublishedValues.count(r.getTeller(), roundTo);
+    Double n = PublishedValues.count(r.getNoemer(), roundTo);
+    List<Indicators.Ref> ind = Indicators.get(r.getIndicator()).refs();
+    for (int j = 0; j < cells.length; j++) {
+      switch (ind.get(j).src()) {
+        case TELLER -> t = r.getTeller() == null ? null : (double) published[cells[j]];
+        case NOEMER -> n = r.getNoemer() == null ? null : (double) published[cells[j]];
+        case NONE -> { }
+      }
+    }
+    return PublishedValues.publish(r, t, n);
+  }
+
+  /**
+   * The LP audit as a fallback: sound but slow with commons-math's dense simplex; off unless asked for. A
+   * measurement switch for developers (-Djeugdkubus.protect.audit=true), not a run option: no run that publishes
+   * should set it (the manifest does not record it).
+   */
   static final boolean AUDIT = Boolean.getBoolean("jeugdkubus.protect.audit");
 
   static final int MAX_COMPLEMENTS = 4;
@@ -259,7 +308,10 @@ public final class BlockProtection implements Serializable {
     return false;
   }
 
-  /** The closure of the last resort (on unless -Djeugdkubus.protect.close=false, to measure without it). */
+  /**
+   * The closure of the last resort (on unless -Djeugdkubus.protect.close=false). A measurement switch for
+   * developers, to measure the protection without it, not a run option: no run that publishes should set it.
+   */
   static final boolean CLOSE = !"false".equals(System.getProperty("jeugdkubus.protect.close"));
 
   /**
@@ -276,7 +328,7 @@ public final class BlockProtection implements Serializable {
    *       bounded from below by the young people it contains).</li>
    * </ol>
    * The cell suppressed to repair a sum is the published member that makes the fewest new single
-   * suppressions, then the largest; a part before the total, never a top-level cell unless {@link #TOP_LEVEL}.
+   * suppressions, then the largest; a part before the total, never a top-level cell unless {@link #topLevel}.
    * These are the classic conditions of secondary suppression: they defeat an attacker that solves one
    * relation at a time, not one that combines relations (those leaks stay in the figures). Deterministic:
    * relations in model order, ties by cell number (cells are numbered by their key). Returns the number of
@@ -309,7 +361,7 @@ public final class BlockProtection implements Serializable {
           continue;
         }
         int best = repair(m, r, suppressed, partsOnly);
-        if (best < 0 && partsOnly) best = suppressed[r.total()] || (m.topLevel(r.total()) && !TOP_LEVEL) ? -1 : r.total();
+        if (best < 0 && partsOnly) best = suppressed[r.total()] || (m.topLevel(r.total()) && !topLevel) ? -1 : r.total();
         if (best < 0) continue; // the sum has one member only (a total without parts)
         suppressed[best] = true;
         added++;
@@ -322,16 +374,9 @@ public final class BlockProtection implements Serializable {
   static final int AUDIT_ROUNDS = 60;
 
   /**
-   * Whether the closure and the propagation audit may suppress a top-level row (every dimension totaal) when
-   * nothing else is left: off by default (the top-level rows stay published, some leaks stay); on with
-   * -Djeugdkubus.protect.topLevel=true (fewer leaks, about 12 % fewer top-level rows; docs/disclosure.md).
-   */
-  static final boolean TOP_LEVEL = Boolean.getBoolean("jeugdkubus.protect.topLevel");
-
-  /**
    * The propagation audit ({@link Propagation}): while an outsider reasoning relation by relation can pin a
    * suppressed cell or narrow a primary into 1..suppressUpTo, the published member of the relation that
-   * bounds it most tightly is suppressed too (the largest, never a top-level cell unless {@link #TOP_LEVEL};
+   * bounds it most tightly is suppressed too (the largest, never a top-level cell unless {@link #topLevel};
    * where every member is suppressed, the member that carries the bound is opened instead, up to three steps
    * away), then the closure rules again. What is still exposed after that is counted in {@link Stats#exposed}.
    */
@@ -358,7 +403,7 @@ public final class BlockProtection implements Serializable {
   }
 
   /** The published cell whose suppression loosens the tightest upper bound on c, or -1. */
-  private static int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth) {
+  private int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth) {
     CellModel.Relation bind = null;
     long best = Long.MAX_VALUE;
     for (CellModel.Relation r : m.relationsOf(c)) {
@@ -371,7 +416,7 @@ public final class BlockProtection implements Serializable {
     if (bind == null) return -1;
     int q = -1;
     for (int x : members(bind)) {
-      if (x == c || suppressed[x] || (m.topLevel(x) && !TOP_LEVEL)) continue; // never a top-level row (by default)
+      if (x == c || suppressed[x] || (m.topLevel(x) && !topLevel)) continue; // never a top-level row (by default)
       if (q < 0 || (m.topLevel(q) && !m.topLevel(x)) || (m.topLevel(q) == m.topLevel(x) && m.value(x) > m.value(q))) q = x;
     }
     if (q >= 0 || depth == 0) return q;
@@ -399,7 +444,7 @@ public final class BlockProtection implements Serializable {
   }
 
   /** The published member of r to suppress (parts only, or any): fewest new single suppressions, then largest. */
-  private static int repair(CellModel m, CellModel.Relation r, boolean[] suppressed, boolean partsOnly) {
+  private int repair(CellModel m, CellModel.Relation r, boolean[] suppressed, boolean partsOnly) {
     int best = -1;
     long bestNew = Long.MAX_VALUE;
     for (int q : members(r)) {
@@ -409,7 +454,7 @@ public final class BlockProtection implements Serializable {
         if (o != r && o.kind() == CellModel.Kind.SUM && suppressedIn(o, suppressed) == 0) fresh++;
       }
       if (m.topLevel(q)) {
-        if (!TOP_LEVEL) continue; // a top-level row is never a complement of the closure
+        if (!topLevel) continue; // a top-level row is never a complement of the closure
         fresh += 1_000_000;
       }
       if (best < 0 || fresh < bestNew || (fresh == bestNew && m.value(q) > m.value(best))) {
