@@ -41,10 +41,13 @@ final class AttackModel {
 
   /**
    * @param regionOf gemeente code -> region area code (REG_...), from the published gemeente dimension
+   * @param flowYearsAreSums whether a flow's year with both half-years published is their sum (Knowledge.yearOfAFlow)
    */
-  static AttackModel build(List<Row> rows, PublishedOutput.Parameters p, Map<String, String> regionOf) {
+  static AttackModel build(List<Row> rows, PublishedOutput.Parameters p, Map<String, String> regionOf,
+      boolean flowYearsAreSums) {
     AttackModel m = new AttackModel(p, regionOf);
     m.derived.addAll(derivedFromPublished(rows));
+    if (flowYearsAreSums) m.shown.addAll(shownCounts(rows));
     for (Row r : rows) m.addRow(r);
     m.addRelations();
     return m;
@@ -115,6 +118,34 @@ final class AttackModel {
       if (c[0] > 0 && c[0] == c[1]) out.add(k);
     });
     return out;
+  }
+
+  /** The counts some published row shows (its teller or noemer published), by unknown name. */
+  private final Set<String> shown = new java.util.HashSet<>();
+
+  static Set<String> shownCounts(List<Row> rows) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Row r : rows) {
+      if (r.onderdrukt()) continue;
+      Spec s = Knowledge.spec(r.indicator(), r.eenheid());
+      String[] n = names(r);
+      boolean tellerIsCount = s.kind() == Kind.COUNT || s.kind() == Kind.RATE || s.kind() == Kind.SHARE;
+      boolean noemerIsCount = s.kind() == Kind.SHARE || s.kind() == Kind.MEAN || s.kind() == Kind.MEDIAN
+          || s.kind() == Kind.PER_UNIT;
+      if (tellerIsCount && n[0] != null && r.teller() != null) out.add(n[0]);
+      if (noemerIsCount && n[1] != null && r.noemer() != null) out.add(n[1]);
+    }
+    return out;
+  }
+
+  /**
+   * Knowledge.yearOfAFlow: the year count of a flow whose two half-years are both published is published as the
+   * sum of their published counts, not as a rounding of its own count; it says nothing beyond the half-years.
+   */
+  private boolean sumOfPublishedHalves(String name) {
+    String[] f = name.split(" ");
+    if (!f[PERIODE].matches("\\d{4}") || !Knowledge.yearOfAFlow(f[MEASURE])) return false;
+    return shown.contains(with(f, PERIODE, f[PERIODE] + "H1")) && shown.contains(with(f, PERIODE, f[PERIODE] + "H2"));
   }
 
   /** The unknowns behind a row's teller and noemer (null where public or absent). */
@@ -243,6 +274,7 @@ final class AttackModel {
 
   /** A count published rounded to a multiple of roundTo; published counts are never 1..suppressUpTo. */
   private void rounded(int v, double published, String why) {
+    if (sumOfPublishedHalves(bounds.name(v))) return; // the sum of the half-years' published counts: nothing new
     int step = parameters.roundTo();
     long r = Math.round(published);
     double lo = Math.ceil(r - step / 2.0);

@@ -65,7 +65,16 @@ final class Attacker {
   }
 
   static Result attack(List<Row> rows, PublishedOutput.Parameters p, Map<String, String> regionOf) {
-    AttackModel m = AttackModel.build(rows, p, regionOf);
+    return attack(rows, p, regionOf, true);
+  }
+
+  /**
+   * @param flowYearsAreSums the rule of docs/disclosure.md (Knowledge.yearOfAFlow); false: the rule before
+   *     2026-12-02, when a flow's year was published as its own rounded count (to show what that gave away)
+   */
+  static Result attack(List<Row> rows, PublishedOutput.Parameters p, Map<String, String> regionOf,
+      boolean flowYearsAreSums) {
+    AttackModel m = AttackModel.build(rows, p, regionOf, flowYearsAreSums);
     Bounds b = m.bounds;
     long steps = b.propagate(MAX_STEPS);
     if (b.contradiction()) throw new IllegalStateException("the attacker's knowledge contradicts the published "

@@ -1,12 +1,17 @@
 package nl.jeugdkubus.attack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.jeugdkubus.marts.IndicatorCatalogue;
+import nl.jeugdkubus.marts.PublishedValues;
+import nl.jeugdkubus.marts.protect.BlockProtection;
+import nl.jeugdkubus.model.CubeRow;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -214,5 +219,65 @@ class HandMadeTablesTest {
     assertEquals(0, r.recoveries().size(), r.recoveries().toString());
     assertEquals("[1..26]", interval(r, cell(g, "2024H1", "GM0001", T, "V", "01")));
     assertContainsTruth(r, t);
+  }
+
+  /**
+   * The pin found at scale 1.0 (docs/disclosure.md "Figures"): trajecten_gestart of Zutphen, age 0-3, by
+   * geslacht, true counts
+   * <pre>
+   *            M    V   totaal
+   *   2024H1  18   19   37       rounded 20, 20, 35 (18..22, 18..22, 33..37)
+   *   2024H2  18   19   37       rounded 20, 20, 35
+   *   2024    36   38   74       rounded 35, 40, 75 (33..37, 38..42, 73..77)
+   * </pre>
+   * With every count rounded (the old rule), an attacker pins all nine: M1 + V1 = T1 <= 37 with M1, V1 >= 18
+   * gives M1, V1 <= 19 (so M2, V2 too); V = V1 + V2 <= 38 and V >= 38, so V = 38 and V1 = V2 = 19; then
+   * T1 = M1 + 19 <= 37 gives M1 = 18 = M2, M = 36 and the totals 37, 37, 74. With the year of a flow published as
+   * the sum of its published half-years (M 40, V 40, totaal 70) the year rows add nothing: M1, V1 in 18..19,
+   * nothing pinned. Reading those year rows as roundings contradicts the published figures (the totaal 70 means
+   * at most 72, but M + V >= 38 + 38).
+   */
+  @Test
+  void aYearAndItsHalfYearsRoundedApartPinTheCounts() {
+    String[] per = {"2024H1", "2024H2", "2024"};
+    String[] sex = {"M", "V", T};
+    int[][] truth = {{18, 19, 37}, {18, 19, 37}, {36, 38, 74}};
+    List<CubeRow> cube = new ArrayList<>();
+    Map<String, Double> t = new HashMap<>();
+    for (int p = 0; p < 3; p++) {
+      for (int x = 0; x < 3; x++) {
+        cube.add(CubeRow.newBuilder().setIndicator("trajecten_gestart").setPeriode(per[p]).setGemeenteCode("GM1955")
+            .setGemeenteNaam("Zutphen").setRegio("Achterhoek").setLeeftijdsklasse("0-3").setGeslacht(sex[x])
+            .setHulpvorm(T).setVerwijzer(T).setProductcategorie(T).setTeller((double) truth[p][x]).setNoemer(null)
+            .setWaarde((double) truth[p][x]).setEenheid("aantal").setOnderdrukt(false).setCbsStatus("n.v.t.")
+            .setRunId("t").build());
+        t.put(String.join(" ", "trajecten_gestart", per[p], "GM1955", "0-3", sex[x], T, T, T), (double) truth[p][x]);
+      }
+    }
+    List<CubeRow> oldRule = new ArrayList<>();
+    for (CubeRow r : cube) oldRule.add(PublishedValues.publish(r, 5));
+    Attacker.Result before = Attacker.attack(rows(oldRule), CBS, Map.of(), false);
+    assertEquals(9, before.recoveredRounded(), before.figures());
+    assertContainsTruth(before, t);
+
+    List<Row> now = rows(new BlockProtection(IndicatorCatalogue.load(null), 5, 7, true).protect(cube));
+    Map<String, Double> year = new HashMap<>();
+    for (Row r : now) if (r.periode().equals("2024")) year.put(r.geslacht(), r.teller());
+    assertEquals(Map.of("M", 40.0, "V", 40.0, T, 70.0), year);
+    Attacker.Result after = Attacker.attack(now, CBS, Map.of());
+    assertEquals(0, after.recoveries().size(), after.recoveries().toString());
+    assertEquals("[18..19]", interval(after, String.join(" ", "trajecten_gestart", "2024H1", "GM1955", "0-3", "M", T, T, T)));
+    assertContainsTruth(after, t);
+    assertThrows(IllegalStateException.class, () -> Attacker.attack(now, CBS, Map.of(), false));
+  }
+
+  static List<Row> rows(List<CubeRow> published) {
+    List<Row> out = new ArrayList<>();
+    for (CubeRow r : published) {
+      out.add(new Row("trajecten_leeftijd_geslacht", r.getIndicator(), r.getPeriode(), r.getGemeenteCode(),
+          r.getLeeftijdsklasse(), r.getGeslacht(), r.getHulpvorm(), r.getVerwijzer(), r.getProductcategorie(),
+          r.getTeller(), r.getNoemer(), r.getWaarde(), r.getEenheid(), r.getOnderdrukt()));
+    }
+    return out;
   }
 }

@@ -68,6 +68,16 @@ final class Knowledge {
       "trajecten_beeindigd_terugkeer_12m", "specialist_gestart", "specialist_gestart_na_lokaal",
       "wachttijd_aanmelding_aantal", "wachttijd_toewijzing_aantal", "kosten_netto");
 
+  /**
+   * docs/disclosure.md "The rule" (5): the published count of a flow's year (a count in FLOWS, whose year is H1 +
+   * H2) is the sum of the published counts of its two half-years when both are published; only when a half-year
+   * is suppressed is the year's own count rounded. So such a year row is not a rounding of the year's true count
+   * (reading it as one claims false intervals: H1 18 and H2 19 are published 20 and 20, the year 37 as 40).
+   */
+  static boolean yearOfAFlow(String measure) {
+    return FLOWS.contains(measure) && !PERSONS.contains(measure);
+  }
+
   /** Exact relations between measures at the same cell: total = sum of parts (docs/cube.md, "measure"). */
   static final List<List<String>> EXACT = List.of(
       List.of("trajecten_gestart", "trajecten_gestart_nieuw", "trajecten_gestart_herhaald"),

@@ -89,4 +89,19 @@ class PublishedValuesTest {
     assertEquals(-7.5, PublishedValues.difference(2.9, 10.4));
     assertEquals(null, PublishedValues.index(10.8, 0.0));
   }
+
+  /**
+   * A share of a year of flows from the published counts it is given (the sums of the published half-years,
+   * marts/protect/PublishedCounts): trajecten_beeindigd_volgens_plan_pct 2024, true 37 / 57; published 40 / 60
+   * (20 + 20 over 30 + 30), waarde 100 x 40 / 60 = 66.7, not 100 x 35 / 55 = 63.6 from the year's own rounded counts.
+   */
+  @Test
+  void aShareOfAFlowsYearUsesTheGivenPublishedCounts() {
+    CubeRow r = PublishedValues.publish(row("trajecten_beeindigd_volgens_plan_pct", 37.0, 57.0, 64.9, "procent"), 40.0, 60.0);
+    assertEquals(40.0, r.getTeller());
+    assertEquals(60.0, r.getNoemer());
+    assertEquals(66.7, r.getWaarde());
+    assertEquals(63.6, PublishedValues.publish(row("trajecten_beeindigd_volgens_plan_pct", 37.0, 57.0, 64.9, "procent"), 5)
+        .getWaarde());
+  }
 }

@@ -155,4 +155,76 @@ class BlockProtectionTest {
         new long[] {22, 3, 2, 1}, List.of("03", "11", "14"), added));
     assertEquals(0, added[0]);
   }
+
+  static CubeRow withNoemer(CubeRow r, double noemer, double waarde) {
+    return CubeRow.newBuilder(r).setNoemer(noemer).setWaarde(waarde).build();
+  }
+
+  static CubeRow find(List<CubeRow> rows, String indicator, String periode) {
+    for (CubeRow r : rows) if (r.getIndicator().equals(indicator) && r.getPeriode().equals(periode)) return r;
+    throw new AssertionError("no row " + indicator + " " + periode);
+  }
+
+  /**
+   * The year of a flow is the sum of its published half-years (docs/disclosure.md "The rule", 5). Aalten, every
+   * dimension totaal, true counts:
+   * <pre>
+   *                                    2024H1      2024H2      2024
+   *   trajecten_beeindigd_volgens_plan 18 -> 20    19 -> 20    37: 40 = 20 + 20 (rounded, it would be 35)
+   *   trajecten_beeindigd              28 -> 30    29 -> 30    57: 60 = 30 + 30 (rounded, 55)
+   *   trajecten_beeindigd_volgens_plan_pct  100 x 20 / 30 = 66.7 in each half; the year 100 x 40 / 60 = 66.7
+   *                                    (from the rounded counts it would be 100 x 35 / 55 = 63.6)
+   *   trajectduur_gemiddeld (noemer trajecten_beeindigd)   the year's noemer 60, waarde 123.4 -> 123
+   *   jongeren_jeugdhulp (young people, counted once): 18 -> 20, 19 -> 20, the year 30 -> 30 (not a sum)
+   * </pre>
+   * Nothing is 1..7: no suppression.
+   */
+  @Test
+  void theYearOfAFlowIsTheSumOfItsPublishedHalfYears() {
+    String vp = "trajecten_beeindigd_volgens_plan";
+    String be = "trajecten_beeindigd";
+    String pct = "trajecten_beeindigd_volgens_plan_pct";
+    String[] per = {"2024H1", "2024H2", "2024"};
+    double[] plan = {18, 19, 37};
+    double[] ended = {28, 29, 57};
+    double[] young = {18, 19, 30};
+    List<CubeRow> rows = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      rows.add(row(vp, per[i], "GM0197", "totaal", plan[i], "aantal"));
+      rows.add(row(be, per[i], "GM0197", "totaal", ended[i], "aantal"));
+      rows.add(withNoemer(row(pct, per[i], "GM0197", "totaal", plan[i], "procent"), ended[i], 100 * plan[i] / ended[i]));
+      rows.add(withNoemer(row("trajectduur_gemiddeld", per[i], "GM0197", "totaal", 7034, "dagen"), ended[i], 123.4));
+      rows.add(row("jongeren_jeugdhulp", per[i], "GM0197", "totaal", young[i], "aantal"));
+    }
+    List<CubeRow> out = new BlockProtection(CAT, 5, 7, true).protect(rows);
+    for (CubeRow r : out) assertFalse(r.getOnderdrukt(), r.getIndicator() + " " + r.getPeriode());
+    assertEquals(20.0, find(out, vp, "2024H1").getTeller());
+    assertEquals(20.0, find(out, vp, "2024H2").getTeller());
+    assertEquals(40.0, find(out, vp, "2024").getTeller());
+    assertEquals(40.0, find(out, vp, "2024").getWaarde());
+    assertEquals(60.0, find(out, be, "2024").getTeller());
+    assertEquals(66.7, find(out, pct, "2024H1").getWaarde());
+    CubeRow year = find(out, pct, "2024");
+    assertEquals(40.0, year.getTeller());
+    assertEquals(60.0, year.getNoemer());
+    assertEquals(66.7, year.getWaarde());
+    assertEquals(60.0, find(out, "trajectduur_gemiddeld", "2024").getNoemer());
+    assertEquals(123.0, find(out, "trajectduur_gemiddeld", "2024").getWaarde());
+    assertEquals(30.0, find(out, "jongeren_jeugdhulp", "2024").getTeller());
+  }
+
+  /**
+   * Where a half-year is suppressed the year is rounded as any count: trajecten_gestart 2024H1 3 (suppressed),
+   * 2024H2 17 -> 15, the year 20 -> 20 (not 15). Secondary suppression off, so the suppression is the primary only.
+   */
+  @Test
+  void aYearWithASuppressedHalfYearIsRounded() {
+    List<CubeRow> rows = List.of(row("trajecten_gestart", "2024H1", "GM0197", "totaal", 3, "aantal"),
+        row("trajecten_gestart", "2024H2", "GM0197", "totaal", 17, "aantal"),
+        row("trajecten_gestart", "2024", "GM0197", "totaal", 20, "aantal"));
+    List<CubeRow> out = new BlockProtection(CAT, 5, 7, false).protect(rows);
+    assertTrue(find(out, "trajecten_gestart", "2024H1").getOnderdrukt());
+    assertEquals(15.0, find(out, "trajecten_gestart", "2024H2").getTeller());
+    assertEquals(20.0, find(out, "trajecten_gestart", "2024").getTeller());
+  }
 }
