@@ -48,6 +48,11 @@ public final class BlockProtection implements Serializable {
     public int unprotected;
     /** Suppressed cells the suppressor's own propagation audit still pins or narrows (should be 0). */
     public int exposed;
+    /**
+     * Why each top-level cell (every dimension totaal) of the block that is not a primary was suppressed: which
+     * primary's witness or which pass chose it ("cell name = count" -> reason; docs/disclosure.md lists them).
+     */
+    public final Map<String, String> topLevel = new java.util.TreeMap<>();
   }
 
   /** With top-level rows never chosen by the closure and the propagation audit (the default of --protectTopLevel). */
@@ -143,6 +148,7 @@ public final class BlockProtection implements Serializable {
     last.primary = primaries.size();
     last.secondary = 0;
     last.unprotected = 0;
+    last.topLevel.clear();
     if (secondary) {
       Audit audit = new Audit(m, roundTo, suppressUpTo);
       Witness w = new Witness(m, suppressUpTo, audit);
@@ -161,6 +167,7 @@ public final class BlockProtection implements Serializable {
           if (!suppressed[c]) {
             suppressed[c] = true;
             last.secondary++;
+            note(m, c, () -> "witness of the primary " + m.name(p) + " (" + m.value(p) + "), " + f.suppress().size() + " cells");
           }
         }
       }
@@ -214,6 +221,11 @@ public final class BlockProtection implements Serializable {
       out.add(d == null ? PublishedValues.suppressed(r) : CubeRow.newBuilder(r).setWaarde(d).setOnderdrukt(false).build());
     }
     return out;
+  }
+
+  /** Records why a top-level cell was suppressed (Stats#topLevel). */
+  private void note(CellModel m, int c, java.util.function.Supplier<String> why) {
+    if (m.topLevel(c)) last.topLevel.putIfAbsent(m.name(c) + " = " + m.value(c), why.get());
   }
 
   /** The cells of a row's references, in the order of its indicator's refs (-1: not a cell of the model). */
@@ -364,6 +376,8 @@ public final class BlockProtection implements Serializable {
         if (best < 0 && partsOnly) best = suppressed[r.total()] || (m.topLevel(r.total()) && !topLevel) ? -1 : r.total();
         if (best < 0) continue; // the sum has one member only (a total without parts)
         suppressed[best] = true;
+        final int b = best;
+        note(m, b, () -> "closure rule " + (k == 1 ? 1 : 2) + " on the sum of " + m.name(r.total()));
         added++;
         changed = true;
       }
@@ -392,6 +406,7 @@ public final class BlockProtection implements Serializable {
         int q = opening(m, pr, c, suppressed, 3);
         if (q >= 0 && !suppressed[q]) {
           suppressed[q] = true;
+          note(m, q, () -> "propagation audit, to open " + m.name(c));
           added++;
         }
       }
