@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * of the generated full Achterhoek (generator seed 42, scale 1.0; synthetic). With the age totals in a
  * Map.of it is protected in one of two ways depending on the JVM (575 or 571 rows suppressed). The test
  * protects it in {@value #JVMS} fresh JVMs and requires one result; a probe (the order of a Map.of of eight
- * keys) shows that the JVMs really had different salts.
+ * keys) shows that the JVMs really had different salts (at least two orders; often only an order and its reverse).
  */
 class ProtectionAcrossJvmsTest {
   static final String FIXTURE = "/protect/achterhoek-2024-jongeren-jeugdhulp.csv.gz";
@@ -57,7 +57,7 @@ class ProtectionAcrossJvmsTest {
       probes.add(f[0]);
       byDigest.computeIfAbsent(f[1] + " (" + f[2] + " suppressed)", k -> new ArrayList<>()).add(f[0]);
     }
-    assertTrue(probes.size() >= 3, "the JVMs did not differ in their hash salt (probes " + probes + "): the test shows nothing");
+    assertTrue(probes.size() >= 2, "the JVMs did not differ in their hash salt (probes " + probes + "): the test shows nothing");
     assertEquals(1, byDigest.size(), "results per JVM (digest -> Map.of orders of the JVMs): " + byDigest);
   }
 
