@@ -177,6 +177,7 @@ public final class BlockProtection implements Serializable {
       Audit rounding = new Audit(m, roundTo, suppressUpTo);
       last.secondary += close(m, rounding, suppressed);
       last.secondary += audited(m, rounding, suppressed);
+      last.secondary += lpAudited(m, rounding, suppressed);
     }
     // rows: a row is suppressed when a cell it points at is; then the published count of every cell that a
     // published row shows (PublishedCounts: the year of a flow is the sum of its published half-years)
@@ -403,7 +404,7 @@ public final class BlockProtection implements Serializable {
       if (open.isEmpty()) break;
       int before = added;
       for (int c : open) {
-        int q = opening(m, pr, c, suppressed, 3);
+        int q = opening(m, pr, c, suppressed, 3, topLevel);
         if (q >= 0 && !suppressed[q]) {
           suppressed[q] = true;
           note(m, q, () -> "propagation audit, to open " + m.name(c));
@@ -417,8 +418,69 @@ public final class BlockProtection implements Serializable {
     return added;
   }
 
+  static final int LP_ROUNDS = 30;
+
+  /**
+   * The last audit ({@link LpAudit}: propagation and linear programs over the relations around each bounded
+   * suppressed cell, an outsider's strongest tool): while it pins a suppressed cell or narrows a primary into
+   * 1..suppressUpTo, a published cell near it that opens it is suppressed too: inside the breakdowns if one does,
+   * a top-level row only when nothing else does (a leak is worse than a lost total; counted in
+   * {@link Stats#topLevel}); then the closure rules again. What is still exposed is counted in {@link Stats#exposed}.
+   */
+  int lpAudited(CellModel m, Audit rounding, boolean[] suppressed) {
+    if (!LP) return 0;
+    LpAudit lp = new LpAudit(m, rounding, suppressUpTo);
+    int added = 0;
+    java.util.Collection<Integer> only = null; // the first round programs every bounded suppressed cell
+    for (int round = 0; round < LP_ROUNDS; round++) {
+      long t0 = System.nanoTime();
+      Propagation pr = new Propagation(m, rounding, suppressed);
+      int byPropagation = DEBUG ? pr.exposed(suppressed, suppressUpTo).size() : 0;
+      List<Integer> open = lp.exposed(pr, suppressed, only);
+      long t1 = System.nanoTime();
+      last.exposed = open.size();
+      if (DEBUG) System.err.printf("LPAUDIT round %d: programmed %s, exposed %d (by propagation alone %d) in %d ms%n", round,
+          only == null ? "all" : String.valueOf(only.size()), open.size(), byPropagation, (t1 - t0) / 1000000);
+      if (open.isEmpty()) break;
+      boolean[] before = suppressed.clone();
+      for (int c : open) {
+        int q = lp.complement(c, suppressed, topLevel);
+        if (q < 0 && !topLevel) {
+          q = lp.complement(c, suppressed, true);
+          if (DEBUG && q >= 0) System.err.printf("LPAUDIT top-level %s = %d for %s = %d in [%d, %d]%n", m.name(q), m.value(q), m.name(c), m.value(c), pr.lo[c], pr.hi[c]);
+        }
+        if (q < 0) q = opening(m, pr, c, suppressed, 3, true);
+        if (q >= 0 && !suppressed[q]) {
+          suppressed[q] = true;
+          note(m, q, () -> "LP audit, to open " + m.name(c));
+          added++;
+        }
+      }
+      int fresh = added;
+      added += close(m, rounding, suppressed);
+      if (DEBUG) System.err.printf("LPAUDIT   complements %d, closure %d (top-level so far %d) in %d ms%n", fresh, added - fresh,
+          last.topLevel.size(), (System.nanoTime() - t1) / 1000000);
+      // the next round: the exposed cells, the newly suppressed cells and their neighbourhoods
+      java.util.Set<Integer> next = new java.util.TreeSet<>(open);
+      for (int c = 0; c < m.size(); c++) if (suppressed[c] && !before[c]) next.add(c);
+      if (next.size() == open.size() && java.util.Arrays.equals(before, suppressed)) break; // nothing changed
+      java.util.Set<Integer> around = new java.util.TreeSet<>();
+      for (int c : next) around.addAll(lp.neighbourhood(c));
+      only = around;
+    }
+    return added;
+  }
+
+  /**
+   * The LP audit (on unless -Djeugdkubus.protect.lp=false): a measurement switch for developers, to measure the
+   * protection without it, not a run option: no run that publishes should set it.
+   */
+  static final boolean LP = !"false".equals(System.getProperty("jeugdkubus.protect.lp"));
+
+  static final boolean DEBUG = Boolean.getBoolean("lp.debug");
+
   /** The published cell whose suppression loosens the tightest upper bound on c, or -1. */
-  private int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth) {
+  private int opening(CellModel m, Propagation pr, int c, boolean[] suppressed, int depth, boolean allowTop) {
     CellModel.Relation bind = null;
     long best = Long.MAX_VALUE;
     for (CellModel.Relation r : m.relationsOf(c)) {
@@ -431,7 +493,7 @@ public final class BlockProtection implements Serializable {
     if (bind == null) return -1;
     int q = -1;
     for (int x : members(bind)) {
-      if (x == c || suppressed[x] || (m.topLevel(x) && !topLevel)) continue; // never a top-level row (by default)
+      if (x == c || suppressed[x] || (m.topLevel(x) && !allowTop)) continue; // never a top-level row (by default)
       if (q < 0 || (m.topLevel(q) && !m.topLevel(x)) || (m.topLevel(q) == m.topLevel(x) && m.value(x) > m.value(q))) q = x;
     }
     if (q >= 0 || depth == 0) return q;
@@ -441,7 +503,7 @@ public final class BlockProtection implements Serializable {
       next = -1;
       for (int x : bind.parts()) if (next < 0 || pr.hi[x] < pr.hi[next]) next = x;
     }
-    return next < 0 || next == c ? -1 : opening(m, pr, next, suppressed, depth - 1);
+    return next < 0 || next == c ? -1 : opening(m, pr, next, suppressed, depth - 1, allowTop);
   }
 
   /**
@@ -503,17 +565,10 @@ public final class BlockProtection implements Serializable {
       }
     }
     List<Integer> l = new ArrayList<>(out);
-    l.sort(java.util.Comparator.comparingDouble((Integer c) -> price(m, c)).thenComparing(c -> -m.value(c)));
+    l.sort(java.util.Comparator.comparingDouble((Integer c) -> m.price(c)).thenComparing(c -> -m.value(c)));
     return l;
   }
 
-  private static double price(CellModel m, int c) {
-    double x = 0;
-    if (m.topLevel(c)) x += 1000;
-    if (GemeenteInfo.isRegion(m.key(c)[CellModel.AREA])) x += 3;
-    if (!m.key(c)[CellModel.PERIODE].contains("H")) x += 1;
-    return x;
-  }
 
   static boolean isVerschil(CubeRow r) {
     return Indicators.entry(r.getIndicator()).soort().startsWith("verschil_");

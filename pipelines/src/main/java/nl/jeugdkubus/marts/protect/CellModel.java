@@ -249,6 +249,18 @@ public final class CellModel {
     return true;
   }
 
+  /**
+   * What suppressing cell i costs beyond the cell itself, the one price list of every complement choice: a top-level
+   * cell most (1000), a region cell more than a gemeente (3), a year more than a half-year (1).
+   */
+  double price(int i) {
+    double x = 0;
+    if (topLevel(i)) x += 1000;
+    if (GemeenteInfo.isRegion(keys.get(i)[AREA])) x += 3;
+    if (!keys.get(i)[PERIODE].contains("H")) x += 1;
+    return x;
+  }
+
   List<Relation> relationsOf(int i) {
     return byCell.get(i);
   }

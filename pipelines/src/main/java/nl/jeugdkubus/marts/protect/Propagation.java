@@ -33,11 +33,33 @@ final class Propagation {
         hi[i] = iv[1];
       }
     }
+    propagate();
+  }
+
+  /** Narrows along every relation until nothing moves (or MAX_PASSES passes). */
+  void propagate() {
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       boolean moved = false;
       for (CellModel.Relation r : m.relations) moved |= narrow(r);
       if (!moved) break;
     }
+  }
+
+  /**
+   * Narrows cell c to [l, h] intersected with what is known (a bound proven elsewhere, e.g. by a linear program);
+   * true when it moved. Call {@link #propagate()} to carry it on.
+   */
+  boolean tighten(int c, long l, long h) {
+    boolean moved = false;
+    if (l > lo[c] && l <= hi[c]) {
+      lo[c] = l;
+      moved = true;
+    }
+    if (h < hi[c] && h >= lo[c]) {
+      hi[c] = h;
+      moved = true;
+    }
+    return moved;
   }
 
   /** The suppressed cells an outsider can pin or narrow into 1..suppressUpTo, in cell order. */

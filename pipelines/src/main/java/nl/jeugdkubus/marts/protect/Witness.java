@@ -170,15 +170,9 @@ public final class Witness {
     return ok ? new Found(change, hide, cost) : null;
   }
 
-  /** The price of suppressing one more cell. */
+  /** The price of suppressing one more cell: one, plus the price of {@link CellModel#price}. */
   double cost(int c) {
-    double x = 1;
-    if (m.topLevel(c)) x += 1000;
-    if (nl.jeugdkubus.marts.GemeenteInfo.isRegion(m.key(c)[CellModel.AREA])) x += 3;
-    if (!m.key(c)[CellModel.PERIODE].contains("H")) x += 1;
-    // a cell that is small anyway tells little when suppressed; large complements are preferred by the
-    // validity check (their count can give delta), not by price
-    return x;
+    return 1 + m.price(c);
   }
 
   /** The candidate vectors of axis a for cell p: each keeps the exact sums of the line, best first. */

@@ -1,0 +1,230 @@
+package nl.jeugdkubus.marts.protect;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+
+/**
+ * The suppressor's last audit, with an outsider's strongest tool (docs/disclosure.md "How complements are chosen"):
+ * where interval propagation ({@link Propagation}) stops with a suppressed cell bounded by at most
+ * {@link #BOUNDED} x suppressUpTo, a linear program minimises and maximises that cell subject to every relation
+ * around it (a neighbourhood of the relation graph, at most {@link #MAX_VARS} cells) and the intervals propagation
+ * proved for those cells; the integer bounds it proves go back into the propagation, for {@link #ROUNDS} rounds.
+ * The program combines relations, so it opens the chains that one relation at a time cannot, e.g. a young person of
+ * unknown age who is the same 1 in an age sum, a sex sum, the half-year and the year. Sound for what it finds:
+ * leaving out the relations beyond the neighbourhood only loosens the program. Pure.
+ */
+final class LpAudit {
+  static final int MAX_VARS = 80;
+  static final int BOUNDED = 10;
+  static final int ROUNDS = 3;
+  /** Complement candidates tried per exposed cell (each costs one propagation and two programs). */
+  static final int CANDIDATES = Integer.getInteger("lp.cands", 40);
+
+  private final CellModel m;
+  private final Audit rounding;
+  private final int suppressUpTo;
+
+  LpAudit(CellModel m, Audit rounding, int suppressUpTo) {
+    this.m = m;
+    this.rounding = rounding;
+    this.suppressUpTo = suppressUpTo;
+  }
+
+  /**
+   * Narrows the intervals of {@code pr} by linear programs and propagation as an attacker would, and returns the
+   * suppressed cells that are then pinned or (primaries) narrowed into 1..suppressUpTo, in cell order. Only the
+   * cells of {@code only} are programmed (null: every suppressed cell): suppressing more only loosens what an
+   * outsider knows, so a cell that was not exposed stays unexposed, and a later round needs to look only at the
+   * newly suppressed cells and their neighbourhoods.
+   */
+  List<Integer> exposed(Propagation pr, boolean[] suppressed, java.util.Collection<Integer> only) {
+    for (int round = 0; round < ROUNDS; round++) {
+      boolean moved = false;
+      if (only == null) {
+        for (int c = 0; c < m.size(); c++) moved |= program(pr, suppressed, c);
+      } else {
+        for (int c : only) moved |= program(pr, suppressed, c);
+      }
+      if (!moved) break;
+      pr.propagate();
+    }
+    return pr.exposed(suppressed, suppressUpTo);
+  }
+
+  /**
+   * Tightens suppressed cell c by the program around it; true when a bound moved. The maximum first: when it is
+   * above the true count (and, for a primary, above suppressUpTo) the cell is neither pinned nor narrowed, and
+   * the minimum is solved only to carry a tighter lower bound on.
+   */
+  private boolean program(Propagation pr, boolean[] suppressed, int c) {
+    if (!suppressed[c] || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
+    long[] b = bounds(c, pr.lo, pr.hi);
+    return b != null && pr.tighten(c, b[0], b[1]);
+  }
+
+  private boolean exposed(Propagation pr, int c) {
+    return pr.lo[c] == pr.hi[c] || (primary(c) && pr.hi[c] <= suppressUpTo);
+  }
+
+  private boolean primary(int c) {
+    return m.value(c) >= 1 && m.value(c) <= suppressUpTo;
+  }
+
+  /**
+   * How far c is from being safe with interval lo..hi: 0 when it is neither pinned nor (a primary) narrowed into
+   * 1..suppressUpTo, else how much its upper bound must still grow.
+   */
+  private long shortfall(int c, long lo, long hi) {
+    long need = primary(c) ? suppressUpTo + 1 : lo + 1;
+    return Math.max(0, need - Math.min(hi, need));
+  }
+
+  /** The shortfall of c after propagation and, where propagation leaves it bounded, the program around it. */
+  private long shortfall(int c, Propagation pr) {
+    long sh = shortfall(c, pr.lo[c], pr.hi[c]);
+    if (sh > 0 || pr.hi[c] > (long) BOUNDED * suppressUpTo) return sh;
+    long[] b = bounds(c, pr.lo, pr.hi);
+    return b == null ? 0 : shortfall(c, b[0], b[1]);
+  }
+
+  /**
+   * The published cell to suppress so that c is no longer exposed to propagation and the program around it, among
+   * the first {@link #CANDIDATES} published cells of its neighbourhood (cheapest first by {@link CellModel#price},
+   * the nearest first within a price; a top-level cell only when {@code allowTopLevel}): the first that opens c, or
+   * else the one that brings c closest to open; -1 when none of them changes c at all.
+   */
+  int complement(int c, boolean[] suppressed, boolean allowTopLevel) {
+    List<Integer> cands = new ArrayList<>();
+    for (int q : neighbourhood(c)) {
+      if (!suppressed[q] && (allowTopLevel || !m.topLevel(q))) cands.add(q);
+    }
+    cands.sort(java.util.Comparator.comparingDouble(q -> m.price(q))); // stable: nearest first within a price
+    int best = -1;
+    long bestShort = shortfall(c, new Propagation(m, rounding, suppressed));
+    for (int i = 0; i < Math.min(CANDIDATES, cands.size()); i++) {
+      int q = cands.get(i);
+      suppressed[q] = true;
+      long sh = shortfall(c, new Propagation(m, rounding, suppressed));
+      suppressed[q] = false;
+      if (sh == 0) return q;
+      if (sh < bestShort) {
+        best = q;
+        bestShort = sh;
+      }
+    }
+    return best;
+  }
+
+  /** The cells reached from c through relations, breadth first (c first), at most MAX_VARS. */
+  List<Integer> neighbourhood(int c) {
+    Set<Integer> vars = new LinkedHashSet<>();
+    ArrayDeque<Integer> todo = new ArrayDeque<>();
+    vars.add(c);
+    todo.add(c);
+    while (!todo.isEmpty() && vars.size() < MAX_VARS) {
+      int x = todo.poll();
+      for (CellModel.Relation r : m.relationsOf(x)) {
+        if (vars.size() < MAX_VARS && vars.add(r.total())) todo.add(r.total());
+        for (int y : r.parts()) if (vars.size() < MAX_VARS && vars.add(y)) todo.add(y);
+      }
+    }
+    return new ArrayList<>(vars);
+  }
+
+  /**
+   * The integer interval that the program over c's neighbourhood proves for c, every cell within [lo, hi]; null
+   * when it proves nothing (no relation inside, or the solver gave up).
+   */
+  long[] bounds(int c, long[] lo, long[] hi) {
+    List<Integer> order = neighbourhood(c);
+    Map<Integer, Integer> col = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) col.put(order.get(i), i);
+    int n = order.size();
+    Set<CellModel.Relation> rels = new LinkedHashSet<>();
+    for (int v : order) {
+      for (CellModel.Relation r : m.relationsOf(v)) {
+        boolean inside = col.containsKey(r.total());
+        for (int p : r.parts()) inside &= col.containsKey(p);
+        if (inside) rels.add(r);
+      }
+    }
+    if (rels.isEmpty()) return null;
+    // x = lo + y with y >= 0 (every count is at least 0)
+    List<LinearConstraint> cons = new ArrayList<>();
+    for (CellModel.Relation r : rels) add(r, col, n, lo, cons);
+    for (int i = 0; i < n; i++) {
+      int v = order.get(i);
+      if (hi[v] >= Propagation.INF) continue;
+      double[] a = new double[n];
+      a[i] = 1;
+      cons.add(new LinearConstraint(a, Relationship.LEQ, hi[v] - lo[v]));
+    }
+    double[] obj = new double[n];
+    obj[0] = 1;
+    double min = solve(obj, cons, GoalType.MINIMIZE);
+    double max = solve(obj, cons, GoalType.MAXIMIZE);
+    if (Double.isNaN(min) && Double.isNaN(max)) return null;
+    long l = Double.isNaN(min) ? lo[c] : Math.max(lo[c], (long) Math.ceil(lo[c] + min - 1e-6));
+    long h = Double.isNaN(max) ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + max + 1e-6));
+    return l > h ? null : new long[] {l, h};
+  }
+
+  /** The constraints of relation r in the shifted variables y = x - lo. */
+  private static void add(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, List<LinearConstraint> cons) {
+    switch (r.kind()) {
+      case SUM -> cons.add(sum(r, col, n, lo, Relationship.EQ));
+      case COVERSUM -> cons.add(sum(r, col, n, lo, Relationship.LEQ));
+      case COVER -> {
+        cons.add(sum(r, col, n, lo, Relationship.LEQ));
+        for (int p : r.parts()) cons.add(leq(p, r.total(), col, n, lo));
+      }
+      case SUBSET -> cons.add(leq(r.parts()[0], r.total(), col, n, lo));
+      default -> throw new IllegalStateException();
+    }
+  }
+
+  /** total - sum(parts) (rel) 0. */
+  private static LinearConstraint sum(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, Relationship rel) {
+    double[] a = new double[n];
+    double shift = 0;
+    a[col.get(r.total())] += 1;
+    shift += lo[r.total()];
+    for (int p : r.parts()) {
+      a[col.get(p)] -= 1;
+      shift -= lo[p];
+    }
+    return new LinearConstraint(a, rel, -shift);
+  }
+
+  /** x_part <= x_total. */
+  private static LinearConstraint leq(int part, int total, Map<Integer, Integer> col, int n, long[] lo) {
+    double[] a = new double[n];
+    a[col.get(part)] += 1;
+    a[col.get(total)] -= 1;
+    return new LinearConstraint(a, Relationship.LEQ, lo[total] - lo[part]);
+  }
+
+  private static double solve(double[] obj, List<LinearConstraint> cons, GoalType goal) {
+    try {
+      PointValuePair p = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(5000),
+          new LinearObjectiveFunction(obj, 0), new LinearConstraintSet(cons), goal, new NonNegativeConstraint(true));
+      return p.getValue();
+    } catch (RuntimeException e) {
+      return Double.NaN; // unbounded, or no solution within the iterations: no claim
+    }
+  }
+}
