@@ -22,10 +22,10 @@ import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -37,9 +37,10 @@ import org.apache.beam.sdk.values.PCollectionView;
  *
  * <ol>
  *   <li>Every person's contributions ({@link IndicatorCalculator}): a young person counts once per cell.</li>
- *   <li>Combine per cell key ({@link Acc}: counts, sums, day histograms; combiner lifting, no large groups).</li>
- *   <li>The combined cells are grouped per (area, age key, geslacht) - a few thousand cells at most, all
- *       periods - and {@link CubeDeriver} derives the rows, with the CBS tables (small) as a side input.</li>
+ *   <li>Combined per derivation group, (area, age key, geslacht): a {@link CellGroup} of a few thousand cells at
+ *       most, all periods ({@link Acc}: counts, sums, day histograms), pre-aggregated across persons before the
+ *       shuffle ({@link GroupBuffer}) and combined with combiner lifting.</li>
+ *   <li>{@link CubeDeriver} derives the rows of each group, with the CBS tables (small) as a side input.</li>
  * </ol>
  * The result is not fit for publication: apply {@link ProtectTables} first.
  */
@@ -61,86 +62,104 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
 
     PCollectionView<CbsTables> cbs = cbsCells.apply("CbsTables", Combine.globally(new CbsTablesFn(leeftijd, GemeenteCodes.load(config.conf()).forBoundaries(config.boundaries()))).asSingletonView());
 
-    PCollection<KV<String, Acc>> cells = persons
+    PCollection<KV<String, CellGroup>> groups = persons
         .apply("Contributions", ParDo.of(new ContributeFn(new IndicatorCalculator(gemeenten), config)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), Acc.AccCoder.of()))
-        .apply("CombinePerCell", Combine.perKey(new AccCombineFn()));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), CellGroup.CellGroupCoder.of()))
+        .apply("CombinePerGroup", Combine.perKey(new GroupCombineFn()));
 
-    PCollectionView<List<String>> scope = cells
-        .apply("Areas", ParDo.of(new DoFn<KV<String, Acc>, String>() {
+    PCollectionView<List<String>> scope = groups
+        .apply("Areas", ParDo.of(new DoFn<KV<String, CellGroup>, String>() {
           @ProcessElement
-          public void process(@Element KV<String, Acc> kv, OutputReceiver<String> out) {
-            String area = CellKey.decode(kv.getKey()).area();
+          public void process(@Element KV<String, CellGroup> kv, OutputReceiver<String> out) {
+            String area = CellKey.groupArea(kv.getKey());
             if (!GemeenteInfo.isRegion(area)) out.output(area);
           }
         }))
         .apply("DistinctAreas", Distinct.create())
         .apply("Scope", View.asList());
 
-    return cells
-        .apply("ByGroup", ParDo.of(new DoFn<KV<String, Acc>, KV<String, KV<String, Acc>>>() {
-          @ProcessElement
-          public void process(@Element KV<String, Acc> kv, OutputReceiver<KV<String, KV<String, Acc>>> out) {
-            out.output(KV.of(CellKey.decode(kv.getKey()).deriveGroup(), kv));
-          }
-        }))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), Acc.AccCoder.of())))
-        .apply("GroupCells", GroupByKey.create())
+    return groups
         .apply("Derive", ParDo.of(new DeriveFn(config, gemeenten, cbs, scope)).withSideInputs(cbs, scope))
         .setCoder(AvroCoder.of(CubeRow.class));
   }
 
-  static final class ContributeFn extends DoFn<PersonHistory, KV<String, Acc>> {
+  /**
+   * Every person's contributions, pre-aggregated per derivation group across the persons of a bundle in a
+   * {@link GroupBuffer} of at most {@link #BUFFERED_CELLS} cells (drained when full and at the end of the bundle).
+   */
+  static final class ContributeFn extends DoFn<PersonHistory, KV<String, CellGroup>> {
+    /** The buffer's bound: about 200 bytes a cell, so some 40 MB per worker. */
+    static final int BUFFERED_CELLS = 200_000;
     private final IndicatorCalculator calc;
     private final MartsConfig config;
     private final Counter persons = Counters.counter("marts.persons.in");
     private final Counter contributions = Counters.counter("marts.contributions.out");
+    private final Counter shuffled = Counters.counter("marts.groups.shuffled");
+    private transient GroupBuffer buffer;
 
     ContributeFn(IndicatorCalculator calc, MartsConfig config) {
       this.calc = calc;
       this.config = config;
     }
 
+    @StartBundle
+    public void startBundle() {
+      buffer = new GroupBuffer(BUFFERED_CELLS);
+    }
+
     @ProcessElement
-    public void process(@Element PersonHistory p, OutputReceiver<KV<String, Acc>> out) {
+    public void process(@Element PersonHistory p, OutputReceiver<KV<String, CellGroup>> out) {
       persons.inc();
       List<IndicatorCalculator.Contribution> cs = calc.contributions(p, config.periods());
       contributions.inc(cs.size());
-      for (IndicatorCalculator.Contribution c : cs) out.output(KV.of(c.key().encode(), c.acc()));
+      if (buffer.add(cs)) {
+        for (Map.Entry<String, CellGroup> g : buffer.drain()) {
+          shuffled.inc();
+          out.output(KV.of(g.getKey(), g.getValue()));
+        }
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      for (Map.Entry<String, CellGroup> g : buffer.drain()) {
+        shuffled.inc();
+        c.output(KV.of(g.getKey(), g.getValue()), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
     }
   }
 
-  static final class AccCombineFn extends Combine.CombineFn<Acc, Acc, Acc> {
+  static final class GroupCombineFn extends Combine.CombineFn<CellGroup, CellGroup, CellGroup> {
     @Override
-    public Acc createAccumulator() {
-      return new Acc();
+    public CellGroup createAccumulator() {
+      return new CellGroup();
     }
 
     @Override
-    public Acc addInput(Acc acc, Acc input) {
+    public CellGroup addInput(CellGroup acc, CellGroup input) {
       return acc.merge(input);
     }
 
     @Override
-    public Acc mergeAccumulators(Iterable<Acc> accs) {
-      Acc out = new Acc();
-      for (Acc a : accs) out.merge(a);
+    public CellGroup mergeAccumulators(Iterable<CellGroup> accs) {
+      CellGroup out = new CellGroup();
+      for (CellGroup a : accs) out.merge(a);
       return out;
     }
 
     @Override
-    public Acc extractOutput(Acc acc) {
+    public CellGroup extractOutput(CellGroup acc) {
       return acc;
     }
 
     @Override
-    public Coder<Acc> getAccumulatorCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
-      return Acc.AccCoder.of();
+    public Coder<CellGroup> getAccumulatorCoder(CoderRegistry registry, Coder<CellGroup> inputCoder) {
+      return CellGroup.CellGroupCoder.of();
     }
 
     @Override
-    public Coder<Acc> getDefaultOutputCoder(CoderRegistry registry, Coder<Acc> inputCoder) {
-      return Acc.AccCoder.of();
+    public Coder<CellGroup> getDefaultOutputCoder(CoderRegistry registry, Coder<CellGroup> inputCoder) {
+      return CellGroup.CellGroupCoder.of();
     }
   }
 
@@ -188,7 +207,7 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
     }
   }
 
-  static final class DeriveFn extends DoFn<KV<String, Iterable<KV<String, Acc>>>, CubeRow> {
+  static final class DeriveFn extends DoFn<KV<String, CellGroup>, CubeRow> {
     private final MartsConfig config;
     private final GemeenteInfo gemeenten;
     private final PCollectionView<CbsTables> cbs;
@@ -213,10 +232,7 @@ public class BuildCube extends PTransform<PCollectionTuple, PCollection<CubeRow>
       if (deriver == null) {
         deriver = new CubeDeriver(config, gemeenten, c.sideInput(cbs), new ArrayList<>(c.sideInput(scope)));
       }
-      // iterate the group once (some runners cannot re-iterate large groups)
-      Map<CellKey, Acc> cells = new HashMap<>();
-      for (KV<String, Acc> kv : c.element().getValue()) cells.put(CellKey.decode(kv.getKey()), kv.getValue());
-      for (CubeRow r : deriver.derive(cells)) {
+      for (CubeRow r : deriver.derive(c.element().getValue().cells())) {
         rows.inc();
         c.output(r);
       }

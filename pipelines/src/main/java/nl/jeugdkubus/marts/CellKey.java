@@ -36,6 +36,11 @@ public record CellKey(
     return String.join(SEP, area, age, sex);
   }
 
+  /** The area of a {@link #deriveGroup} key. */
+  public static String groupArea(String group) {
+    return group.substring(0, group.indexOf('|'));
+  }
+
   public CellKey withMeasure(String m) {
     return new CellKey(m, periode, area, age, sex, hulpvorm, verwijzer, productcategorie);
   }
