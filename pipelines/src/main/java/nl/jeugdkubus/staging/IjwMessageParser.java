@@ -172,7 +172,7 @@ public final class IjwMessageParser implements Serializable {
     }
     XMLStreamReader r = null;
     try {
-      r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
       run.read(r);
     } catch (XMLStreamException e) {
       Location loc = e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
@@ -202,6 +202,9 @@ public final class IjwMessageParser implements Serializable {
     run.buffer.replayTo(sink);
     return run.type;
   }
+
+  /** One configured factory per thread, not one per message (the factory is set up once; readers are cheap). */
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(IjwMessageParser::factory);
 
   private static XMLInputFactory factory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();

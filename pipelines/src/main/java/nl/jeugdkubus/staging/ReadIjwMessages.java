@@ -110,7 +110,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
       };
       if (!MessageArchive.isArchive(name)) {
         String type;
-        try (InputStream in = StagingFiles.open(file)) {
+        try (InputStream in = StagingFiles.openWhole(file)) {
           type = parser.parse(name, in, sink);
         } catch (IOException e) {
           sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));

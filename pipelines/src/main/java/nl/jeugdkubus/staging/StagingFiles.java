@@ -34,6 +34,14 @@ final class StagingFiles {
   }
 
   /**
+   * An unbuffered stream over the file, for a reader that reads it whole at once (an iJw message): no 64 KB buffer
+   * allocated per file of a few KB.
+   */
+  static InputStream openWhole(FileIO.ReadableFile f) throws IOException {
+    return Channels.newInputStream(f.open());
+  }
+
+  /**
    * A buffered stream over the file's bytes as stored, never decompressed: for a {@code .zip} archive of messages,
    * which Beam's automatic decompression would read as one single compressed file.
    */
