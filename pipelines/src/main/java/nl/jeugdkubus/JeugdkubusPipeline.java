@@ -62,6 +62,9 @@ public final class JeugdkubusPipeline {
   /** A source has more rejected records than --maxRejectPercent allows (RejectThreshold). */
   public static final int EXIT_TOO_MANY_REJECTS = 4;
 
+  /** The source name of the iJw messages in the run configuration's globs. */
+  private static final String IJW = "ijw";
+
   private JeugdkubusPipeline() {}
 
   public static void main(String[] args) {
@@ -201,14 +204,17 @@ public final class JeugdkubusPipeline {
   /** The pipeline of the diagram in docs/architecture.md, writing below {@code out} (the pending folder). */
   static void build(Pipeline p, RunConfiguration config, String out) {
     ModelCoders.register(p);
+    String inputs = out + "/" + OutputEntry.INPUTS.fileName();
     for (java.util.Map.Entry<String, String> g : config.globs().entrySet()) {
-      if (g.getValue() != null) {
-        p.apply("InputDigests-" + g.getKey(), new InputDigests(g.getKey(), g.getValue(), config.input(), out + "/" + OutputEntry.INPUTS.fileName()));
+      // the iJw files (a million at national scale) are digested by their reader, from the bytes it parses
+      if (g.getValue() != null && !g.getKey().equals(IJW)) {
+        p.apply("InputDigests-" + g.getKey(), new InputDigests(g.getKey(), g.getValue(), config.input(), inputs));
       }
     }
     PCollectionTuple staged = p.apply("ReadSources",
-        new ReadSources(config.glob("registraties"), config.glob("ijw"), config.glob("declaraties_csv"), config.glob("cbs"),
-            config.glob("financien"), config.conf(), config.stagingRules()));
+        new ReadSources(config.glob("registraties"), config.glob(IJW), config.glob("declaraties_csv"), config.glob("cbs"),
+            config.glob("financien"), config.conf(), config.stagingRules()).relativeTo(config.input()));
+    if (config.glob(IJW) != null) staged.get(Tags.IJW_INPUT_DIGESTS).apply("InputDigests-" + IJW, InputDigests.write(IJW, inputs));
     PCollectionTuple pseudonymised = staged.apply("Pseudonymise", new PseudonymiseSources(config.key(), config.purpose()));
     PCollectionTuple linked = pseudonymised.apply("LinkTrajectories", new LinkTrajectories(config.linkConfig()));
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
@@ -41,7 +42,44 @@ public final class InputDigests extends PTransform<PBegin, PDone> {
     return begin
         .apply("Match", FileIO.match().filepattern(glob).withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("Digest", ParDo.of(new DigestFn(base)))
-        .apply("Write", TextIO.write().to(dir + "/" + source).withSuffix(".sha256").withoutSharding());
+        .apply(write(source, dir));
+  }
+
+  /**
+   * Writes digest lines computed elsewhere to {@code <dir>/<source>.sha256}: the iJw reader digests each message
+   * file from the bytes it parses ({@code staging.ReadIjwMessages}), so that a million files are opened once.
+   */
+  public static PTransform<PCollection<String>, PDone> write(String source, String dir) {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PCollection<String> lines) {
+        return lines.apply("Write", TextIO.write().to(dir + "/" + source).withSuffix(".sha256").withoutSharding());
+      }
+    };
+  }
+
+  /** The list line of one file: its digest, its size and its path (relative to base when below it). */
+  public static String line(String sha256, MatchResult.Metadata file, String base) {
+    return line(sha256, file.sizeBytes(), relative(file.resourceId().toString(), base));
+  }
+
+  /** The hex SHA-256 of bytes. */
+  public static String sha256(byte[] bytes) {
+    return hex(digest().digest(bytes));
+  }
+
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Lower-case hex of a digest. */
+  public static String hex(byte[] digest) {
+    return HexFormat.of().formatHex(digest);
   }
 
   /** sha256 of one matched file as a list line. */
@@ -56,7 +94,7 @@ public final class InputDigests extends PTransform<PBegin, PDone> {
     public void process(@Element MatchResult.Metadata file, OutputReceiver<String> out) throws IOException {
       if (file.resourceId().isDirectory()) return;
       try (InputStream in = Channels.newInputStream(org.apache.beam.sdk.io.FileSystems.open(file.resourceId()))) {
-        out.output(line(sha256(in), file.sizeBytes(), relative(file.resourceId().toString(), base)));
+        out.output(line(sha256(in), file, base));
       }
     }
   }
@@ -73,14 +111,9 @@ public final class InputDigests extends PTransform<PBegin, PDone> {
 
   /** The hex SHA-256 of a stream, read to its end. */
   public static String sha256(InputStream in) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = digest();
     byte[] buf = new byte[1 << 16];
     for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-    return HexFormat.of().formatHex(md.digest());
+    return hex(md.digest());
   }
 }

@@ -25,6 +25,8 @@ public final class Tags {
   public static final TupleTag<IjwToewijzing> IJW_TOEWIJZINGEN = new TupleTag<IjwToewijzing>("ijwToewijzingen") {};
   public static final TupleTag<IjwStartStop> IJW_START_STOP = new TupleTag<IjwStartStop>("ijwStartStop") {};
   public static final TupleTag<DeclaratieRegel> DECLARATIE_REGELS = new TupleTag<DeclaratieRegel>("declaratieRegels") {};
+  /** The input digest lines of the iJw files ({@link InputDigests#line}), computed while the files are parsed. */
+  public static final TupleTag<String> IJW_INPUT_DIGESTS = new TupleTag<String>("ijwInputDigests") {};
   public static final TupleTag<CbsCell> CBS_CELLS = new TupleTag<CbsCell>("cbsCells") {};
 
   // intermediate: pseudonymised

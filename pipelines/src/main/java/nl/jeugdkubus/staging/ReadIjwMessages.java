@@ -2,14 +2,19 @@ package nl.jeugdkubus.staging;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Set;
 import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Counters;
+import nl.jeugdkubus.common.InputDigests;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
 import nl.jeugdkubus.model.IjwToewijzing;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
@@ -24,7 +29,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * iJw 3.2 message files (a glob) to {@link Tags#IJW_TOEWIJZINGEN} (JW301), {@link Tags#IJW_START_STOP}
  * (JW305/JW307), {@link Tags#DECLARATIE_REGELS} (JW323) and {@link Tags#DEAD_LETTERS}. See
  * {@link IjwMessageParser}. A {@code .zip} file is an archive of messages ({@link MessageArchive}): each entry is
- * one message. Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
+ * one message. Every file read also gives its line of the input digest list ({@link Tags#IJW_INPUT_DIGESTS},
+ * {@link InputDigests#line}), digested from the same bytes as are parsed, so that each file is opened once (a file
+ * that cannot be read is a READ_ERROR dead letter and has no line). Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
  * staging.ijw.&lt;TYPE&gt;.read (messages per type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records,
  * staging.ijw.dead.
  */
@@ -32,6 +39,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
   private final String glob;
   private final ConfTables conf;
   private final StagingRules rules;
+  private String base;
 
   public ReadIjwMessages(String glob) {
     this(glob, null);
@@ -49,29 +57,39 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
     this.rules = rules;
   }
 
+  /** Paths in the digest lines relative to this folder (the --input folder); default absolute. */
+  public ReadIjwMessages relativeTo(String base) {
+    this.base = base;
+    return this;
+  }
+
   @Override
   public PCollectionTuple expand(PBegin input) {
     Set<String> categories = ProductCategories.load(conf);
     PCollectionTuple out = StagingFiles.match(input, "Ijw", glob)
-        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules)))
+        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules), base))
             .withOutputTags(Tags.IJW_TOEWIJZINGEN,
-                TupleTagList.of(Tags.IJW_START_STOP).and(Tags.DECLARATIE_REGELS).and(Tags.DEAD_LETTERS)));
+                TupleTagList.of(Tags.IJW_START_STOP).and(Tags.DECLARATIE_REGELS).and(Tags.DEAD_LETTERS)
+                .and(Tags.IJW_INPUT_DIGESTS)));
     out.get(Tags.IJW_TOEWIJZINGEN).setCoder(AvroCoder.of(IjwToewijzing.class));
     out.get(Tags.IJW_START_STOP).setCoder(AvroCoder.of(IjwStartStop.class));
     out.get(Tags.DECLARATIE_REGELS).setCoder(AvroCoder.of(DeclaratieRegel.class));
     out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
+    out.get(Tags.IJW_INPUT_DIGESTS).setCoder(StringUtf8Coder.of());
     return out;
   }
 
   static final class ParseFn extends DoFn<FileIO.ReadableFile, IjwToewijzing> {
     private final IjwMessageParser parser;
+    private final String base;
     private final Counter read = Counters.counter("staging.ijw.read");
     private final Counter records = Counters.counter("staging.ijw.records");
     private final Counter dead = Counters.counter("staging.ijw.dead");
     private final Counter archives = Counters.counter("staging.ijw.archives");
 
-    ParseFn(IjwMessageParser parser) {
+    ParseFn(IjwMessageParser parser, String base) {
       this.parser = parser;
+      this.base = base;
     }
 
     @ProcessElement
@@ -110,8 +128,12 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
       };
       if (!MessageArchive.isArchive(name)) {
         String type;
-        try (InputStream in = StagingFiles.openWhole(file)) {
-          type = parser.parse(name, in, sink);
+        try {
+          byte[] stored = StagingFiles.readStored(file);
+          out.get(Tags.IJW_INPUT_DIGESTS).output(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base));
+          try (InputStream in = StagingFiles.decompressed(file, stored)) {
+            type = parser.parse(name, in, sink);
+          }
         } catch (IOException e) {
           sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
           type = null;
@@ -120,15 +142,23 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
         return;
       }
       archives.inc();
-      try (InputStream in = StagingFiles.openStored(file)) {
-        MessageArchive.forEachEntry(name, in, (entry, message) -> {
-          read.inc();
-          counted(parser.parse(entry, message, sink));
-        });
+      MessageDigest digest = InputDigests.digest();
+      try (InputStream in = new DigestInputStream(StagingFiles.openStored(file), digest)) {
+        try {
+          MessageArchive.forEachEntry(name, in, (entry, message) -> {
+            read.inc();
+            counted(parser.parse(entry, message, sink));
+          });
+        } catch (IOException e) {
+          // a damaged archive: the messages before the damage are read, the rest is one dead letter
+          sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
+        }
+        in.transferTo(OutputStream.nullOutputStream()); // the rest of the stored bytes, for the digest
       } catch (IOException e) {
-        // a damaged archive: the messages before the damage are read, the rest is one dead letter
         sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
+        return;
       }
+      out.get(Tags.IJW_INPUT_DIGESTS).output(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base));
     }
 
     private static void counted(String type) {

@@ -11,6 +11,7 @@ import nl.jeugdkubus.model.IjwStartStop;
 import nl.jeugdkubus.model.IjwToewijzing;
 import nl.jeugdkubus.model.RegistrationRow;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -24,7 +25,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
  * The whole staging layer: reads every source and returns one tuple with
  * {@link Tags#REGISTRATION_ROWS}, {@link Tags#IJW_TOEWIJZINGEN}, {@link Tags#IJW_START_STOP},
  * {@link Tags#DECLARATIE_REGELS} (JW323 and CSV together), {@link Tags#CBS_CELLS} (with the optional finance table) and
- * {@link Tags#DEAD_LETTERS} (all readers together). A null glob leaves its outputs empty.
+ * {@link Tags#DEAD_LETTERS} (all readers together), and {@link Tags#IJW_INPUT_DIGESTS} (the digest lines of the iJw
+ * files, computed while they are read). A null glob leaves its outputs empty.
  */
 public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String registrationsGlob;
@@ -34,6 +36,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String financeGlob;
   private final ConfTables conf;
   private final StagingRules rules;
+  private String inputBase;
 
   public ReadSources(String registrationsGlob, String ijwGlob, String declarationsCsvGlob, String cbsGlob) {
     this(registrationsGlob, ijwGlob, declarationsCsvGlob, cbsGlob, null);
@@ -62,6 +65,12 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     this.conf = conf;
   }
 
+  /** Paths in the iJw digest lines relative to this folder (the --input folder); default absolute. */
+  public ReadSources relativeTo(String inputBase) {
+    this.inputBase = inputBase;
+    return this;
+  }
+
   @Override
   public PCollectionTuple expand(PBegin input) {
     List<PCollection<RegistrationRow>> registrations = new ArrayList<>();
@@ -70,6 +79,7 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     List<PCollection<DeclaratieRegel>> declaraties = new ArrayList<>();
     List<PCollection<CbsCell>> cells = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
+    List<PCollection<String>> ijwDigests = new ArrayList<>();
 
     if (registrationsGlob != null) {
       PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf, rules));
@@ -77,7 +87,8 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
       dead.add(t.get(Tags.DEAD_LETTERS));
     }
     if (ijwGlob != null) {
-      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf, rules));
+      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf, rules).relativeTo(inputBase));
+      ijwDigests.add(t.get(Tags.IJW_INPUT_DIGESTS));
       toewijzingen.add(t.get(Tags.IJW_TOEWIJZINGEN));
       startStops.add(t.get(Tags.IJW_START_STOP));
       declaraties.add(t.get(Tags.DECLARATIE_REGELS));
@@ -105,7 +116,8 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
         .and(Tags.IJW_START_STOP, flatten(input, "IjwStartStop", startStops, AvroCoder.of(IjwStartStop.class)))
         .and(Tags.DECLARATIE_REGELS, flatten(input, "DeclaratieRegels", declaraties, AvroCoder.of(DeclaratieRegel.class)))
         .and(Tags.CBS_CELLS, flatten(input, "CbsCells", cells, AvroCoder.of(CbsCell.class)))
-        .and(Tags.DEAD_LETTERS, flatten(input, "DeadLetters", dead, AvroCoder.of(DeadLetter.class)));
+        .and(Tags.DEAD_LETTERS, flatten(input, "DeadLetters", dead, AvroCoder.of(DeadLetter.class)))
+        .and(Tags.IJW_INPUT_DIGESTS, flatten(input, "IjwInputDigests", ijwDigests, StringUtf8Coder.of()));
   }
 
   private static <T> PCollection<T> flatten(PBegin input, String name, List<PCollection<T>> parts, Coder<T> coder) {

@@ -1,11 +1,13 @@
 package nl.jeugdkubus.staging;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import nl.jeugdkubus.common.DeadLetters;
 import nl.jeugdkubus.model.DeadLetter;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -33,12 +35,19 @@ final class StagingFiles {
     return new BufferedInputStream(Channels.newInputStream(f.open()), 1 << 16);
   }
 
-  /**
-   * An unbuffered stream over the file, for a reader that reads it whole at once (an iJw message): no 64 KB buffer
-   * allocated per file of a few KB.
-   */
-  static InputStream openWhole(FileIO.ReadableFile f) throws IOException {
-    return Channels.newInputStream(f.open());
+  /** The file's bytes as stored (never decompressed), read whole: for a file of a few KB (an iJw message). */
+  static byte[] readStored(FileIO.ReadableFile f) throws IOException {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(f.getMetadata().resourceId()))) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The content of stored bytes as {@link #open} would read the file: decompressed when the name says .gz etc. */
+  static InputStream decompressed(FileIO.ReadableFile f, byte[] stored) throws IOException {
+    Compression c = f.getCompression() == Compression.AUTO
+        ? Compression.detect(f.getMetadata().resourceId().getFilename()) : f.getCompression();
+    InputStream in = new ByteArrayInputStream(stored);
+    return c == Compression.UNCOMPRESSED ? in : Channels.newInputStream(c.readDecompressed(Channels.newChannel(in)));
   }
 
   /**

@@ -145,4 +145,34 @@ class ReadIjwArchivesTest {
     }));
     assertEquals(messages.subList(0, 5).stream().map(m -> "a.zip!" + m.getFileName()).toList(), visited);
   }
+
+  /** sha256sum's hex, computed here without the code under test. */
+  static String sha256Hex(byte[] bytes) throws Exception {
+    StringBuilder b = new StringBuilder();
+    for (byte x : java.security.MessageDigest.getInstance("SHA-256").digest(bytes)) b.append(String.format("%02x", x));
+    return b.toString();
+  }
+
+  @Test
+  void everyFileReadIsDigestedFromItsStoredBytes(@TempDir Path dir) throws Exception {
+    List<Path> messages = StagingFixtures.files(StagingFixtures.input().resolve("ijw"));
+    Path in = Files.createDirectories(dir.resolve("ijw"));
+    Files.copy(messages.get(0), in.resolve("a.xml"));
+    Files.copy(messages.get(1), in.resolve("b.xml"));
+    // 40 entries: a central directory of some 3 KB, more than the zip reader reads ahead after the last entry
+    Path many = Files.createDirectories(dir.resolve("many"));
+    for (int i = 0; i < 40; i++) Files.copy(messages.get(2 + i % 4), many.resolve("bericht-" + i + ".xml"));
+    Files.write(in.resolve("batch.zip"), zip(StagingFixtures.files(many), ""));
+    Files.writeString(in.resolve("geen-zip.zip"), "dit is geen zip-bestand\n", StandardCharsets.UTF_8);
+    List<String> expected = new ArrayList<>();
+    for (String f : List.of("a.xml", "b.xml", "batch.zip", "geen-zip.zip")) {
+      byte[] bytes = Files.readAllBytes(in.resolve(f));
+      expected.add(sha256Hex(bytes) + "  " + bytes.length + "  ijw/" + f);
+    }
+    Pipeline p = Pipeline.create();
+    ModelCoders.register(p);
+    PCollectionTuple out = p.apply(new ReadIjwMessages(in + "/*.{xml,zip}").relativeTo(dir.toString()));
+    PAssert.that(out.get(Tags.IJW_INPUT_DIGESTS)).containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
+  }
 }
