@@ -10,7 +10,10 @@
 #   JEUGDKUBUS_JAR        the fat jar                     default pipelines/target/jeugdkubus.jar (built when absent
 #                                                         or older than a source, configuration or schema file)
 #   JEUGDKUBUS_BUILD_ONLY=1  only (re)build the jar
-#   JEUGDKUBUS_JAVA_OPTS  JVM options                     default "-XX:MaxRAMPercentage=60 -XX:+UseParallelGC"
+#   JEUGDKUBUS_JAVA_OPTS  JVM options                     default "-Xmx3g -XX:+UseParallelGC": a bounded heap is
+#                                                         faster and a quarter of the memory of a heap the collector
+#                                                         may grow to 60 % of the machine (docs/performance.md); the
+#                                                         national half-year peaks at 2.3 GB in use
 #   JAVA_HOME             Java 17
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,4 +27,4 @@ if [ -z "${JEUGDKUBUS_JAR:-}" ] && { [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/pipe
 fi
 [ "${JEUGDKUBUS_BUILD_ONLY:-0}" = 1 ] && exit 0
 # shellcheck disable=SC2086
-exec "$JAVA" ${JEUGDKUBUS_JAVA_OPTS:--XX:MaxRAMPercentage=60 -XX:+UseParallelGC} -cp "$JAR" "$MAIN" "$@"
+exec "$JAVA" ${JEUGDKUBUS_JAVA_OPTS:--Xmx3g -XX:+UseParallelGC} -cp "$JAR" "$MAIN" "$@"
