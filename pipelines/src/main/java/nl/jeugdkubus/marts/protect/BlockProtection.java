@@ -149,6 +149,9 @@ public final class BlockProtection implements Serializable {
     last.secondary = 0;
     last.unprotected = 0;
     last.topLevel.clear();
+    // cells a witness changes: the published figures are consistent with two values of each, so no attacker pins
+    // one, and a primary among them can be 8 or more (the LP audit need not program them)
+    boolean[] witnessed = new boolean[m.size()];
     if (secondary) {
       Audit audit = new Audit(m, roundTo, suppressUpTo);
       Witness w = new Witness(m, suppressUpTo, audit);
@@ -163,6 +166,7 @@ public final class BlockProtection implements Serializable {
           }
           continue;
         }
+        f.change().forEach((c, d) -> witnessed[c] |= d != 0);
         for (int c : f.suppress()) {
           if (!suppressed[c]) {
             suppressed[c] = true;
@@ -177,7 +181,7 @@ public final class BlockProtection implements Serializable {
       Audit rounding = new Audit(m, roundTo, suppressUpTo);
       last.secondary += close(m, rounding, suppressed);
       last.secondary += audited(m, rounding, suppressed);
-      last.secondary += lpAudited(m, rounding, suppressed);
+      last.secondary += lpAudited(m, rounding, suppressed, witnessed);
     }
     // rows: a row is suppressed when a cell it points at is; then the published count of every cell that a
     // published row shows (PublishedCounts: the year of a flow is the sum of its published half-years)
@@ -427,9 +431,9 @@ public final class BlockProtection implements Serializable {
    * a top-level row only when nothing else does (a leak is worse than a lost total; counted in
    * {@link Stats#topLevel}); then the closure rules again. What is still exposed is counted in {@link Stats#exposed}.
    */
-  int lpAudited(CellModel m, Audit rounding, boolean[] suppressed) {
+  int lpAudited(CellModel m, Audit rounding, boolean[] suppressed, boolean[] witnessed) {
     if (!LP) return 0;
-    LpAudit lp = new LpAudit(m, rounding, suppressUpTo);
+    LpAudit lp = new LpAudit(m, rounding, suppressUpTo, witnessed);
     int added = 0;
     java.util.Collection<Integer> only = null; // the first round programs every bounded suppressed cell
     for (int round = 0; round < LP_ROUNDS; round++) {

@@ -264,4 +264,23 @@ public final class CellModel {
   List<Relation> relationsOf(int i) {
     return byCell.get(i);
   }
+
+  private int[][] relationIds;
+
+  /** The positions in {@link #relations} of the relations of cell i (built once, after {@link #build()}). */
+  int[] relationIdsOf(int i) {
+    if (relationIds == null) {
+      List<List<Integer>> ids = new ArrayList<>(keys.size());
+      for (int c = 0; c < keys.size(); c++) ids.add(new ArrayList<>(4));
+      for (int r = 0; r < relations.size(); r++) {
+        Relation rel = relations.get(r);
+        ids.get(rel.total()).add(r);
+        for (int p : rel.parts()) ids.get(p).add(r);
+      }
+      int[][] a = new int[keys.size()][];
+      for (int c = 0; c < a.length; c++) a[c] = ids.get(c).stream().mapToInt(Integer::intValue).toArray();
+      relationIds = a;
+    }
+    return relationIds[i];
+  }
 }

@@ -38,10 +38,18 @@ final class LpAudit {
   private final Audit rounding;
   private final int suppressUpTo;
 
-  LpAudit(CellModel m, Audit rounding, int suppressUpTo) {
+  private final boolean[] witnessed;
+
+  /**
+   * {@code witnessed}: the cells a witness of a primary changes ({@link Witness}). The published figures are
+   * consistent with two values of each (the true table and the witness's), so none is pinned and a primary among
+   * them may be suppressUpTo + 1 or more, whatever an attacker combines: they are not programmed.
+   */
+  LpAudit(CellModel m, Audit rounding, int suppressUpTo, boolean[] witnessed) {
     this.m = m;
     this.rounding = rounding;
     this.suppressUpTo = suppressUpTo;
+    this.witnessed = witnessed;
   }
 
   /**
@@ -71,7 +79,7 @@ final class LpAudit {
    * the minimum is solved only to carry a tighter lower bound on.
    */
   private boolean program(Propagation pr, boolean[] suppressed, int c) {
-    if (!suppressed[c] || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
+    if (!suppressed[c] || witnessed[c] || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
     long[] b = bounds(c, pr.lo, pr.hi);
     return b != null && pr.tighten(c, b[0], b[1]);
   }

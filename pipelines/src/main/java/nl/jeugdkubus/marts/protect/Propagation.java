@@ -36,13 +36,49 @@ final class Propagation {
     propagate();
   }
 
-  /** Narrows along every relation until nothing moves (or MAX_PASSES passes). */
+  /**
+   * Narrows along the relations until nothing moves: a queue of relations (in model order at first), and a
+   * relation is queued again when one of its cells moved. The fixpoint of bounds consistency does not depend on
+   * the order in which relations are narrowed; the work is bounded by MAX_PASSES narrowings per relation.
+   */
   void propagate() {
-    for (int pass = 0; pass < MAX_PASSES; pass++) {
-      boolean moved = false;
-      for (CellModel.Relation r : m.relations) moved |= narrow(r);
-      if (!moved) break;
+    List<CellModel.Relation> rels = m.relations;
+    int n = rels.size();
+    if (queued == null) {
+      queued = new boolean[n];
+      queue = new int[n];
+      for (int r = 0; r < n; r++) enqueue(r);
     }
+    long budget = (long) MAX_PASSES * Math.max(1, n);
+    while (size > 0 && budget-- > 0) {
+      int r = queue[head];
+      head = (head + 1) % queue.length;
+      size--;
+      queued[r] = false;
+      narrow(rels.get(r));
+    }
+    if (size > 0) {
+      java.util.Arrays.fill(queued, false); // out of budget: stop, as the passes did
+      size = 0;
+    }
+  }
+
+  private boolean[] queued;
+  private int[] queue;
+  private int head;
+  private int size;
+
+  private void enqueue(int r) {
+    if (queued[r]) return;
+    queued[r] = true;
+    queue[(head + size) % queue.length] = r;
+    size++;
+  }
+
+  /** Cell c moved: its relations are narrowed again (before the first propagation every relation is queued). */
+  private void moved(int c) {
+    if (queued == null) return;
+    for (int r : m.relationIdsOf(c)) enqueue(r);
   }
 
   /**
@@ -59,6 +95,7 @@ final class Propagation {
       hi[c] = h;
       moved = true;
     }
+    if (moved) moved(c);
     return moved;
   }
 
@@ -88,42 +125,69 @@ final class Propagation {
     };
   }
 
+  /**
+   * Narrows the members of r from the others' intervals, from one snapshot of its sums (O(parts)); a member that
+   * moved queues its relations, r included, so the next narrowing of r sees the new bounds.
+   */
   private boolean narrow(CellModel.Relation r) {
     boolean moved = false;
     int t = r.total();
     int[] ps = r.parts();
+    long sLo = 0;
+    long sHi = 0; // the sum of the finite upper bounds
+    int open = 0; // parts without an upper bound
+    int openPart = -1;
+    for (int p : ps) {
+      sLo += lo[p];
+      if (hi[p] >= INF) {
+        open++;
+        openPart = p;
+      } else {
+        sHi += hi[p];
+      }
+    }
+    long all = open == 0 ? sHi : INF;
     switch (r.kind()) {
       case SUM -> {
-        moved |= setLo(t, sumLo(r));
-        moved |= setHi(t, sumHi(r, -1));
+        moved |= setLo(t, sLo);
+        moved |= setHi(t, all);
         for (int p : ps) {
-          long others = sumHi(r, p);
+          long others = others(p, open, openPart, sHi);
           if (others < INF) moved |= setLo(p, lo[t] - others);
-          if (hi[t] < INF) moved |= setHi(p, hi[t] - (sumLo(r) - lo[p]));
+          if (hi[t] < INF) moved |= setHi(p, hi[t] - (sLo - lo[p]));
         }
       }
       case COVER -> {
         for (int p : ps) {
           moved |= setLo(t, lo[p]);
           moved |= setHi(p, hi[t]);
-          long others = sumHi(r, p);
+        }
+        for (int p : ps) {
+          long others = others(p, open, openPart, sHi);
           if (others < INF) moved |= setLo(p, lo[t] - others);
         }
-        moved |= setHi(t, sumHi(r, -1));
+        moved |= setHi(t, all);
       }
       case SUBSET -> {
         moved |= setHi(ps[0], hi[t]);
         moved |= setLo(t, lo[ps[0]]);
       }
       case COVERSUM -> {
-        moved |= setHi(t, sumHi(r, -1));
+        moved |= setHi(t, all);
         for (int p : ps) {
-          long others = sumHi(r, p);
+          long others = others(p, open, openPart, sHi);
           if (others < INF) moved |= setLo(p, lo[t] - others);
         }
       }
     }
     return moved;
+  }
+
+  /** The sum of the upper bounds of the parts other than p, from the snapshot; INF when one of them is open. */
+  private long others(int p, int open, int openPart, long sHi) {
+    if (open == 0) return sHi - hi[p];
+    if (open == 1 && p == openPart) return sHi;
+    return INF;
   }
 
   private long sumLo(CellModel.Relation r) {
@@ -146,12 +210,14 @@ final class Propagation {
   private boolean setLo(int c, long v) {
     if (v <= lo[c] || v > hi[c]) return false; // v > hi: only through rounding noise of a relation, never on true counts
     lo[c] = v;
+    moved(c);
     return true;
   }
 
   private boolean setHi(int c, long v) {
     if (v >= hi[c] || v < lo[c]) return false;
     hi[c] = v;
+    moved(c);
     return true;
   }
 }

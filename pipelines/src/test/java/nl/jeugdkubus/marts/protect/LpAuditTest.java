@@ -39,7 +39,7 @@ class LpAuditTest {
     assertEquals(13, pr.lo[nieuw]);
     assertEquals(1, pr.lo[herhaald]);
     assertEquals(4, pr.hi[herhaald]);
-    LpAudit lp = new LpAudit(m, rounding, 7);
+    LpAudit lp = new LpAudit(m, rounding, 7, new boolean[m.size()]);
     assertEquals(List.of(herhaald), lp.exposed(pr, suppressed, null));
     assertEquals(-1, lp.complement(herhaald, suppressed, false), "no complement inside the breakdowns exists");
     int q = lp.complement(herhaald, suppressed, true);
