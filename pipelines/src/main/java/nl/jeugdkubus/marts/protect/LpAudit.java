@@ -7,15 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * The suppressor's last audit, with an outsider's strongest tool (docs/disclosure.md "How complements are chosen"):
@@ -171,42 +162,38 @@ final class LpAudit {
       }
     }
     if (rels.isEmpty()) return null;
-    // x = lo + y with y >= 0 (every count is at least 0)
-    List<LinearConstraint> cons = new ArrayList<>();
-    for (CellModel.Relation r : rels) add(r, col, n, lo, cons);
+    // x = lo + y with 0 <= y <= hi - lo (every count is at least 0)
+    double[] up = new double[n];
     for (int i = 0; i < n; i++) {
       int v = order.get(i);
-      if (hi[v] >= Propagation.INF) continue;
-      double[] a = new double[n];
-      a[i] = 1;
-      cons.add(new LinearConstraint(a, Relationship.LEQ, hi[v] - lo[v]));
+      up[i] = hi[v] >= Propagation.INF ? BoundedSimplex.INF : hi[v] - lo[v];
     }
-    double[] obj = new double[n];
-    obj[0] = 1;
-    double min = solve(obj, cons, GoalType.MINIMIZE);
-    double max = solve(obj, cons, GoalType.MAXIMIZE);
-    if (Double.isNaN(min) && Double.isNaN(max)) return null;
-    long l = Double.isNaN(min) ? lo[c] : Math.max(lo[c], (long) Math.ceil(lo[c] + min - 1e-6));
-    long h = Double.isNaN(max) ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + max + 1e-6));
-    return l > h ? null : new long[] {l, h};
+    BoundedSimplex lp = new BoundedSimplex(up);
+    for (CellModel.Relation r : rels) add(r, col, n, lo, lp);
+    double[] range = lp.range(0);
+    if (range == null) return null;
+    long l = Math.max(lo[c], (long) Math.ceil(lo[c] + range[0] - 1e-6));
+    long h = range[1] == BoundedSimplex.INF ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + range[1] + 1e-6));
+    // the true table is a solution: a range without the true count is a numerical failure, and proves nothing
+    return l > h || m.value(c) < l || m.value(c) > h ? null : new long[] {l, h};
   }
 
-  /** The constraints of relation r in the shifted variables y = x - lo. */
-  private static void add(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, List<LinearConstraint> cons) {
+  /** The rows of relation r in the shifted variables y = x - lo. */
+  private static void add(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp) {
     switch (r.kind()) {
-      case SUM -> cons.add(sum(r, col, n, lo, Relationship.EQ));
-      case COVERSUM -> cons.add(sum(r, col, n, lo, Relationship.LEQ));
+      case SUM -> sum(r, col, n, lo, lp, true);
+      case COVERSUM -> sum(r, col, n, lo, lp, false);
       case COVER -> {
-        cons.add(sum(r, col, n, lo, Relationship.LEQ));
-        for (int p : r.parts()) cons.add(leq(p, r.total(), col, n, lo));
+        sum(r, col, n, lo, lp, false);
+        for (int p : r.parts()) leq(p, r.total(), col, n, lo, lp);
       }
-      case SUBSET -> cons.add(leq(r.parts()[0], r.total(), col, n, lo));
+      case SUBSET -> leq(r.parts()[0], r.total(), col, n, lo, lp);
       default -> throw new IllegalStateException();
     }
   }
 
-  /** total - sum(parts) (rel) 0. */
-  private static LinearConstraint sum(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, Relationship rel) {
+  /** total - sum(parts) = 0 (exact) or <= 0. */
+  private static void sum(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp, boolean exact) {
     double[] a = new double[n];
     double shift = 0;
     a[col.get(r.total())] += 1;
@@ -215,24 +202,15 @@ final class LpAudit {
       a[col.get(p)] -= 1;
       shift -= lo[p];
     }
-    return new LinearConstraint(a, rel, -shift);
+    if (exact) lp.eq(a, -shift);
+    else lp.leq(a, -shift);
   }
 
   /** x_part <= x_total. */
-  private static LinearConstraint leq(int part, int total, Map<Integer, Integer> col, int n, long[] lo) {
+  private static void leq(int part, int total, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp) {
     double[] a = new double[n];
     a[col.get(part)] += 1;
     a[col.get(total)] -= 1;
-    return new LinearConstraint(a, Relationship.LEQ, lo[total] - lo[part]);
-  }
-
-  private static double solve(double[] obj, List<LinearConstraint> cons, GoalType goal) {
-    try {
-      PointValuePair p = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(5000),
-          new LinearObjectiveFunction(obj, 0), new LinearConstraintSet(cons), goal, new NonNegativeConstraint(true));
-      return p.getValue();
-    } catch (RuntimeException e) {
-      return Double.NaN; // unbounded, or no solution within the iterations: no claim
-    }
+    lp.leq(a, lo[total] - lo[part]);
   }
 }
