@@ -33,16 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * accident, and that none of its claims is false.
  */
 class AttackAtScaleTest {
-  /**
-   * Recoveries measured on the published tables (periods 2024H1-2024H2, seed 42), now the same on every run:
-   * 226 at scale 0.05 and 35 at 0.1 (docs/disclosure.md "Figures"; 236 at 0.05 before the year of a flow was
-   * published as the sum of its half-years, 543 and about 370 before the closure and the propagation audit).
-   * Issue 9 asks for 0: until then this is a ratchet at the measured figures, so any change that leaks one count
-   * more fails; at any other scale (1.0 included: nothing recovered since that rule) the attacker must recover
-   * nothing.
-   */
-  static final Map<String, Integer> KNOWN_GAP = Map.of("0.05", 226, "0.1", 35);
-
   @TempDir Path dir;
 
   static Stream<String> scales() {
@@ -92,13 +82,9 @@ class AttackAtScaleTest {
         + String.join("\n", wrong.subList(0, Math.min(5, wrong.size()))));
     assertTrue(r.targets() > 0, "nothing protected was published");
     if (tables) {
-      // Issue 9 is NOT met yet: the published tables still leak (docs/disclosure.md "What is not met").
-      // Until the protection is complete this is a ratchet: at the measured scales the attacker may not
-      // recover more than it does now (the protection and the attacker are deterministic); elsewhere nothing.
-      int knownGap = KNOWN_GAP.getOrDefault(scale, 0);
-      assertTrue(r.recoveries().size() <= knownGap, "recovered protected counts: " + r.recoveries().size()
-          + ", more than the " + knownGap + " measured (docs/disclosure.md \"Figures\"):\n" + String.join("\n",
-          r.recoveries().stream().limit(20).map(x -> x.summary() + "\n" + x.chain()).toList()));
+      // nothing may be recovered at any scale: not pinned, not narrowed into 1..suppressUpTo (docs/disclosure.md "Figures")
+      assertTrue(r.recoveries().isEmpty(), "recovered protected counts: " + r.recoveries().size() + "\n"
+          + String.join("\n", r.recoveries().stream().limit(20).map(x -> x.summary() + "\n" + x.chain()).toList()));
     } else {
       assertTrue(r.recoveries().size() > 0, "the old cube/ layout is known to leak; no recovery means the attacker "
           + "got weaker: " + r.figures());

@@ -48,6 +48,7 @@ class ReprotectAttackDiagnostic {
         }
       }
       exposed += p.stats().exposed;
+      p.stats().topLevel.forEach((cell, why) -> System.out.println("TOPLEVEL " + cell + ": " + why));
     }
     long protectMs = (System.nanoTime() - t0) / 1_000_000;
     Attacker.Result r = Attacker.attack(rows, params, PublishedOutput.regions(out));

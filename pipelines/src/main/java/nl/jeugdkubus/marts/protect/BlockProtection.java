@@ -136,53 +136,7 @@ public final class BlockProtection implements Serializable {
     CellModel m = new CellModel(facts, regionOf);
     for (Map.Entry<String, Long> e : values.entrySet()) m.cell(e.getKey().split("\\|", -1), e.getValue());
     m.build();
-    boolean[] suppressed = new boolean[m.size()];
-    List<Integer> primaries = new ArrayList<>();
-    for (int i = 0; i < m.size(); i++) {
-      if (m.value(i) >= 1 && m.value(i) <= suppressUpTo) {
-        suppressed[i] = true;
-        primaries.add(i);
-      }
-    }
-    last.cells = m.size();
-    last.primary = primaries.size();
-    last.secondary = 0;
-    last.unprotected = 0;
-    last.topLevel.clear();
-    // cells a witness changes: the published figures are consistent with two values of each, so no attacker pins
-    // one, and a primary among them can be 8 or more (the LP audit need not program them)
-    boolean[] witnessed = new boolean[m.size()];
-    if (secondary) {
-      Audit audit = new Audit(m, roundTo, suppressUpTo);
-      Witness w = new Witness(m, suppressUpTo, audit);
-      // the smallest first: they need the largest change
-      primaries.sort((a, b) -> Long.compare(m.value(a), m.value(b)) != 0 ? Long.compare(m.value(a), m.value(b))
-          : m.name(a).compareTo(m.name(b)));
-      for (int p : primaries) {
-        Witness.Found f = w.find(p, suppressed);
-        if (f == null) {
-          if (!(AUDIT && complements(m, audit, p, suppressed)) && !oneComplementPerRelation(m, p, suppressed)) {
-            last.unprotected++;
-          }
-          continue;
-        }
-        f.change().forEach((c, d) -> witnessed[c] |= d != 0);
-        for (int c : f.suppress()) {
-          if (!suppressed[c]) {
-            suppressed[c] = true;
-            last.secondary++;
-            note(m, c, () -> "witness of the primary " + m.name(p) + " (" + m.value(p) + "), " + f.suppress().size() + " cells");
-          }
-        }
-      }
-    }
-    last.exposed = 0;
-    if (secondary && CLOSE) {
-      Audit rounding = new Audit(m, roundTo, suppressUpTo);
-      last.secondary += close(m, rounding, suppressed);
-      last.secondary += audited(m, rounding, suppressed);
-      last.secondary += lpAudited(m, rounding, suppressed, witnessed);
-    }
+    boolean[] suppressed = suppression(m);
     // rows: a row is suppressed when a cell it points at is; then the published count of every cell that a
     // published row shows (PublishedCounts: the year of a flow is the sum of its published half-years)
     List<CubeRow> list = new ArrayList<>(rows);
@@ -226,6 +180,126 @@ public final class BlockProtection implements Serializable {
       out.add(d == null ? PublishedValues.suppressed(r) : CubeRow.newBuilder(r).setWaarde(d).setOnderdrukt(false).build());
     }
     return out;
+  }
+
+  /**
+   * Which cells of the block to suppress. With the LP audit on, two strategies are run and the better kept (fewer
+   * top-level cells of 10 or more suppressed, then fewer suppressed cells): witnesses as found, and witnesses that
+   * would suppress a published top-level cell left to the deep complements and the audit. Neither is better on
+   * every block (docs/disclosure.md "Two strategies"); both end with the same LP audit, so either is safe. The
+   * second runs only where the first loses a top-level cell of 10 or more.
+   */
+  private boolean[] suppression(CellModel m) {
+    boolean[] plain = suppression(m, false);
+    if (!(LP && secondary && SPARE_TOP) || lostTopLevel(m, plain) == 0) return plain;
+    Stats first = copy(last);
+    boolean[] spared = suppression(m, true);
+    if (compare(m, spared, plain) < 0) return spared;
+    restore(first);
+    return plain;
+  }
+
+  /** Negative when a is better than b: fewer top-level cells of 10 or more suppressed, then fewer suppressed. */
+  private static int compare(CellModel m, boolean[] a, boolean[] b) {
+    int byTop = Integer.compare(lostTopLevel(m, a), lostTopLevel(m, b));
+    return byTop != 0 ? byTop : Integer.compare(count(a), count(b));
+  }
+
+  private static int lostTopLevel(CellModel m, boolean[] suppressed) {
+    int n = 0;
+    for (int c = 0; c < suppressed.length; c++) if (suppressed[c] && m.topLevel(c) && m.value(c) >= 10) n++;
+    return n;
+  }
+
+  private static int count(boolean[] suppressed) {
+    int n = 0;
+    for (boolean x : suppressed) if (x) n++;
+    return n;
+  }
+
+  private static Stats copy(Stats s) {
+    Stats c = new Stats();
+    c.cells = s.cells;
+    c.primary = s.primary;
+    c.secondary = s.secondary;
+    c.unprotected = s.unprotected;
+    c.exposed = s.exposed;
+    c.topLevel.putAll(s.topLevel);
+    return c;
+  }
+
+  private void restore(Stats s) {
+    last.cells = s.cells;
+    last.primary = s.primary;
+    last.secondary = s.secondary;
+    last.unprotected = s.unprotected;
+    last.exposed = s.exposed;
+    last.topLevel.clear();
+    last.topLevel.putAll(s.topLevel);
+  }
+
+  private boolean[] suppression(CellModel m, boolean spareTop) {
+    boolean[] suppressed = new boolean[m.size()];
+    List<Integer> primaries = new ArrayList<>();
+    for (int i = 0; i < m.size(); i++) {
+      if (m.value(i) >= 1 && m.value(i) <= suppressUpTo) {
+        suppressed[i] = true;
+        primaries.add(i);
+      }
+    }
+    last.cells = m.size();
+    last.primary = primaries.size();
+    last.secondary = 0;
+    last.unprotected = 0;
+    last.topLevel.clear();
+    // cells a witness changes: the published figures are consistent with two values of each, so no attacker pins
+    // one, and a primary among them can be 8 or more (the LP audit need not program them)
+    boolean[] witnessed = new boolean[m.size()];
+    if (secondary) {
+      Audit audit = new Audit(m, roundTo, suppressUpTo);
+      Witness w = new Witness(m, suppressUpTo, audit);
+      // the smallest first: they need the largest change
+      primaries.sort((a, b) -> Long.compare(m.value(a), m.value(b)) != 0 ? Long.compare(m.value(a), m.value(b))
+          : m.name(a).compareTo(m.name(b)));
+      for (int p : primaries) {
+        Witness.Found found = w.find(p, suppressed);
+        Witness.Found f = found != null && spareTop && raisesTopLevel(m, found, suppressed) ? null : found;
+        if (f == null) {
+          if (!(AUDIT && complements(m, audit, p, suppressed)) && !oneComplementPerRelation(m, p, suppressed)) {
+            last.unprotected++;
+          }
+          continue;
+        }
+        f.change().forEach((c, d) -> witnessed[c] |= d != 0);
+        for (int c : f.suppress()) {
+          if (!suppressed[c]) {
+            suppressed[c] = true;
+            last.secondary++;
+            note(m, c, () -> "witness of the primary " + m.name(p) + " (" + m.value(p) + "), " + f.suppress().size() + " cells");
+          }
+        }
+      }
+    }
+    last.exposed = 0;
+    if (secondary && CLOSE) {
+      Audit rounding = new Audit(m, roundTo, suppressUpTo);
+      last.secondary += close(m, rounding, suppressed);
+      last.secondary += audited(m, rounding, suppressed);
+      last.secondary += lpAudited(m, rounding, suppressed, witnessed);
+    }
+    return suppressed;
+  }
+
+  static final boolean SPARE_TOP = !"false".equals(System.getProperty("jeugdkubus.protect.spareTop"));
+
+  /**
+   * Whether a witness would suppress a top-level cell that is still published. With the LP audit on, such a
+   * primary is better left to one complement per relation (deep cells only) and the audit, which picks inner
+   * complements first: a witness is the cheapest single change, not the cheapest set of suppressions.
+   */
+  private static boolean raisesTopLevel(CellModel m, Witness.Found f, boolean[] suppressed) {
+    for (int c : f.suppress()) if (!suppressed[c] && m.topLevel(c)) return true;
+    return false;
   }
 
   /** Records why a top-level cell was suppressed (Stats#topLevel). */
@@ -476,11 +550,11 @@ public final class BlockProtection implements Serializable {
   }
 
   /**
-   * The LP audit, off unless -Djeugdkubus.protect.lp=true: a measurement switch for developers while it is too slow
-   * and costs too many top-level rows to be the default (docs/disclosure.md "The LP audit, measured"), not a run
-   * option (the manifest does not record it).
+   * The LP audit, on by default. -Djeugdkubus.protect.lp=false turns it off: a measurement switch for developers
+   * (docs/disclosure.md "The LP audit, measured": what the attacker recovers without it), not a run option (the
+   * manifest does not record it; no run that publishes should set it).
    */
-  static final boolean LP = Boolean.getBoolean("jeugdkubus.protect.lp");
+  static final boolean LP = !"false".equals(System.getProperty("jeugdkubus.protect.lp"));
 
   static final boolean DEBUG = Boolean.getBoolean("lp.debug");
 
