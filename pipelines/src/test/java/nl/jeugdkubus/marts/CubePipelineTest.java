@@ -155,7 +155,11 @@ class CubePipelineTest {
     Map<String, Object> boys = one("indicator = 'jongeren_jeugdhulp_pct' and leeftijdsklasse = '4-11' and geslacht = 'M'");
     assertEquals(true, boys.get("onderdrukt"));
     assertNull(boys.get("waarde"));
-    assertEquals(70.0, one("indicator = 'jongeren_jeugdhulp' and " + TOTALS).get("waarde"));
+    // the count of all ages (71; the rate above counts 0-17 only) is suppressed: Aalten is its region's only
+    // gemeente and one young woman of 18-22 has jeugdreclassering, whom the all-ages rows (jeugdzorg, jeugdhulp,
+    // specialistisch) would pin into 1..4 (16 cells of her breakdowns; the LP audit before 2026-12-03 left them so, by its own
+    // count). No inner cell opens her, so this top-level row goes; the 0-17 row above stays
+    assertEquals(true, one("indicator = 'jongeren_jeugdhulp' and " + TOTALS).get("onderdrukt"));
     // small cells: 4 with verblijf, 2 with jeugdbescherming, 1 with jeugdreclassering, 1 client with costs
     for (String code : List.of("jongeren_met_verblijf_aandeel", "jongeren_jeugdbescherming_pct", "jongeren_jeugdreclassering",
         "kosten_netto", "kosten_per_client")) {

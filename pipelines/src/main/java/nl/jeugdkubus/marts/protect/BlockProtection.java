@@ -522,12 +522,53 @@ public final class BlockProtection implements Serializable {
       if (open.isEmpty()) break;
       boolean[] before = suppressed.clone();
       for (int c : open) {
-        int q = lp.complement(c, suppressed, topLevel);
+        // inside the breakdowns first: a cell that opens c, else the one that loosens its tightest bound; then a
+        // top-level cell that opens it (only top-level candidates: the inner ones were tried)
+        int q = lp.complement(c, suppressed, x -> topLevel || !m.topLevel(x));
+        if (q < 0 && !topLevel) q = opening(m, pr, c, suppressed, 3, false);
         if (q < 0 && !topLevel) {
-          q = lp.complement(c, suppressed, true);
+          q = lp.complement(c, suppressed, m::topLevel);
           if (DEBUG && q >= 0) System.err.printf("LPAUDIT top-level %s = %d for %s = %d in [%d, %d]%n", m.name(q), m.value(q), m.name(c), m.value(c), pr.lo[c], pr.hi[c]);
         }
         if (q < 0) q = opening(m, pr, c, suppressed, 3, true);
+        if (q < 0) {
+          // nothing found opens c on its own: every published member of its relations goes, the inner ones if any
+          // (rare; always progress)
+          if (DEBUG) System.err.printf("LPAUDIT every member around %s = %d in [%d, %d]%n", m.name(c), m.value(c), pr.lo[c], pr.hi[c]);
+          List<Integer> around = new ArrayList<>();
+          for (CellModel.Relation r : m.relationsOf(c)) for (int x : members(r)) if (!suppressed[x]) around.add(x);
+          boolean inner = around.stream().anyMatch(x -> !m.topLevel(x));
+          for (int x : around) {
+            if (!suppressed[x] && (!inner || !m.topLevel(x))) {
+              suppressed[x] = true;
+              note(m, x, () -> "LP audit, every member around " + m.name(c));
+              added++;
+            }
+          }
+          continue;
+        }
+        if (q < 0) {
+          // nothing found opens c on its own: every published member of its relations goes (rare; always progress)
+          if (DEBUG) System.err.printf("LPAUDIT every member around %s = %d in [%d, %d]%n", m.name(c), m.value(c), pr.lo[c], pr.hi[c]);
+          for (CellModel.Relation r : m.relationsOf(c)) {
+            for (int x : members(r)) {
+              if (!suppressed[x]) {
+                suppressed[x] = true;
+                note(m, x, () -> "LP audit, every member around " + m.name(c));
+                added++;
+              }
+            }
+          }
+          continue;
+        }
+        if (DEBUG && (q < 0 || suppressed[q])) {
+          System.err.printf("LPAUDIT stuck %s = %d in [%d, %d] q=%d%n", m.name(c), m.value(c), pr.lo[c], pr.hi[c], q);
+          for (CellModel.Relation r : m.relationsOf(c)) {
+            StringBuilder b = new StringBuilder("LPAUDIT   rel " + r.kind() + " axis " + r.axis() + ": ");
+            for (int x : members(r)) b.append(m.name(x)).append('=').append(m.value(x)).append(suppressed[x] ? "S" : "").append('[').append(pr.lo[x]).append(',').append(pr.hi[x]).append("] ");
+            System.err.println(b);
+          }
+        }
         if (q >= 0 && !suppressed[q]) {
           suppressed[q] = true;
           note(m, q, () -> "LP audit, to open " + m.name(c));

@@ -255,7 +255,11 @@ public final class CellModel {
    */
   double price(int i) {
     double x = 0;
-    if (topLevel(i)) x += 1000;
+    if (topLevel(i)) {
+      x += 1000;
+      // a total of measures (trajecten gestart = crisis + zonder crisis) is read more than its parts
+      for (Relation r : relationsOf(i)) if (r.kind() == Kind.SUM && r.axis() == -1 && r.total() == i) x += 1;
+    }
     if (GemeenteInfo.isRegion(keys.get(i)[AREA])) x += 3;
     if (!keys.get(i)[PERIODE].contains("H")) x += 1;
     return x;

@@ -102,14 +102,14 @@ final class LpAudit {
 
   /**
    * The published cell to suppress so that c is no longer exposed to propagation and the program around it, among
-   * the first {@link #CANDIDATES} published cells of its neighbourhood (cheapest first by {@link CellModel#price},
-   * the nearest first within a price; a top-level cell only when {@code allowTopLevel}): the first that opens c, or
+   * the first {@link #CANDIDATES} published cells of its neighbourhood that {@code allowed} admits (cheapest first
+   * by {@link CellModel#price}, the nearest first within a price): the first that opens c, or
    * else the one that brings c closest to open; -1 when none of them changes c at all.
    */
-  int complement(int c, boolean[] suppressed, boolean allowTopLevel) {
+  int complement(int c, boolean[] suppressed, java.util.function.IntPredicate allowed) {
     List<Integer> cands = new ArrayList<>();
     for (int q : neighbourhood(c)) {
-      if (!suppressed[q] && (allowTopLevel || !m.topLevel(q))) cands.add(q);
+      if (!suppressed[q] && allowed.test(q)) cands.add(q);
     }
     cands.sort(java.util.Comparator.comparingDouble(q -> m.price(q))); // stable: nearest first within a price
     int best = -1;
