@@ -39,7 +39,8 @@ public final class DataDictionary {
       Map.entry("Tabel.tabel", "table id; joins tables.tabel"),
       Map.entry("Tabel.titel", "Dutch title"),
       Map.entry("Tabel.indicatoren", "indicator codes of the table, ','-separated"),
-      Map.entry("Tabel.dimensies", "breakdown dimensions of the table, ','-separated"));
+      Map.entry("Tabel.dimensies", "breakdown dimensions of the table, ','-separated"),
+      Map.entry("Tabel.perioden", "the periods the table is published for: 'halfjaar,jaar' (half-years and full years) or 'jaar' (full years only)"));
 
   public static void main(String[] args) throws IOException {
     ConfTables conf = ConfTables.load(args.length > 0 ? args[0] : null);
@@ -55,10 +56,11 @@ public final class DataDictionary {
     sb.append("What a published output holds: `tables/<tabel>/periode=<P>/gemeente=<G>/*.parquet` (every table has the\n")
         .append("columns below), `dimensions/*.parquet` (a star schema around the tables) and `report/` (HTML drawn from the\n")
         .append("tables). How to open it: [open-the-cube.md](open-the-cube.md); disclosure control: [disclosure.md](disclosure.md).\n\n");
-    sb.append("## Published tables\n\n| tabel | titel | breakdown dimensions | indicators |\n| --- | --- | --- | --- |\n");
+    sb.append("## Published tables\n\n| tabel | titel | breakdown dimensions | periods | indicators |\n| --- | --- | --- | --- | --- |\n");
     for (TableCatalogue.Table t : tables.tables()) {
       sb.append("| `").append(t.id()).append("` | ").append(cell(t.titel())).append(" | ")
           .append(t.dimensions().isEmpty() ? "none" : String.join(", ", t.dimensions())).append(" | ")
+          .append(t.halfYears() ? "half-years and years" : "years only").append(" | ")
           .append(String.join(", ", t.indicators().stream().map(i -> "`" + i + "`").toList())).append(" |\n");
     }
     sb.append("\n## Columns of every table (`PublishedRow`)\n\n");

@@ -12,7 +12,7 @@ import nl.jeugdkubus.model.PublishedRow;
 /**
  * Cuts the published tables of conf/tables.csv out of the (protected) cube rows. Pure, no Beam. A row belongs
  * to a table when its indicator is one of the table's and every dimension that is not a breakdown of the table
- * holds 'totaal'; the same row can be in several tables (e.g. trajecten_gestart at every 'totaal').
+ * holds 'totaal' and its period is one the table is published for; the same row can be in several tables (e.g. trajecten_gestart at every 'totaal').
  */
 public final class PublishedTables implements Serializable {
   private final List<TableCatalogue.Table> tables;
@@ -34,7 +34,7 @@ public final class PublishedTables implements Serializable {
   }
 
   public static boolean belongsTo(TableCatalogue.Table t, CubeRow r) {
-    if (!t.indicators().contains(r.getIndicator())) return false;
+    if (!t.indicators().contains(r.getIndicator()) || !t.publishes(r.getPeriode())) return false;
     for (String d : TableCatalogue.DIMENSIONS) {
       if (!t.dimensions().contains(d) && !dimension(r, d).equals(Dims.TOTAAL)) return false;
     }

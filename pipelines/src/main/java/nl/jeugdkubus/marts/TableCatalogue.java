@@ -17,13 +17,35 @@ import nl.jeugdkubus.common.ConfTables;
  */
 public final class TableCatalogue implements Serializable {
   public static final String FILE = "tables.csv";
-  public static final List<String> COLUMNS = List.of("tabel", "titel", "indicatoren", "dimensies");
+  public static final List<String> COLUMNS = List.of("tabel", "titel", "indicatoren", "dimensies", "perioden");
   /** The breakdown dimensions (CubeRow column names), in column order. */
   public static final List<String> DIMENSIONS = List.of("leeftijdsklasse", "geslacht", "hulpvorm", "verwijzer", "productcategorie");
   public static final int MAX_DIMENSIONS = 2;
 
-  /** One published table. */
-  public record Table(String id, String titel, List<String> indicators, List<String> dimensions) implements Serializable {}
+  /** The kinds of period a table can be published for (column perioden). */
+  public static final String HALFJAAR = "halfjaar";
+  public static final String JAAR = "jaar";
+
+  /**
+   * One published table. {@code halfYears}: published for the half-years as well as the full years; false for a
+   * table published per full year only (column perioden 'jaar').
+   */
+  public record Table(String id, String titel, List<String> indicators, List<String> dimensions, boolean halfYears)
+      implements Serializable {
+    public Table(String id, String titel, List<String> indicators, List<String> dimensions) {
+      this(id, titel, indicators, dimensions, true);
+    }
+
+    /** True when the table is published for this period (2024H1 a half-year, 2024 a full year). */
+    public boolean publishes(String periode) {
+      return halfYears || !periode.contains("H");
+    }
+
+    /** The column perioden, as written in conf/tables.csv. */
+    public String perioden() {
+      return halfYears ? HALFJAAR + "," + JAAR : JAAR;
+    }
+  }
 
   private final List<Table> tables;
 
@@ -61,7 +83,14 @@ public final class TableCatalogue implements Serializable {
         if (!DIMENSIONS.contains(d)) throw new IllegalStateException(FILE + ": table " + id + ": unknown dimension " + d);
       }
       if (new HashSet<>(dims).size() != dims.size()) throw new IllegalStateException(FILE + ": table " + id + ": repeated dimension");
-      out.add(new Table(id, r.get("titel"), List.copyOf(inds), List.copyOf(dims)));
+      String perioden = r.get("perioden") == null ? "" : r.get("perioden").replace(" ", "");
+      boolean halfYears = switch (perioden) {
+        case HALFJAAR + "," + JAAR, JAAR + "," + HALFJAAR -> true;
+        case JAAR -> false;
+        default -> throw new IllegalStateException(FILE + ": table " + id + ": perioden must be '" + HALFJAAR + "," + JAAR
+            + "' or '" + JAAR + "', found '" + r.get("perioden") + "'");
+      };
+      out.add(new Table(id, r.get("titel"), List.copyOf(inds), List.copyOf(dims), halfYears));
     }
     for (String c : codes) {
       if (!used.contains(c)) throw new IllegalStateException(FILE + ": indicator " + c + " is in no table");

@@ -26,7 +26,8 @@ import org.apache.beam.sdk.values.PDone;
  */
 public class WriteTables extends PTransform<PCollection<PublishedRow>, PDone> {
   public static final Schema TABEL_SCHEMA = SchemaBuilder.record("Tabel").namespace("nl.jeugdkubus.dimensions").fields()
-      .requiredString("tabel").requiredString("titel").requiredString("indicatoren").requiredString("dimensies").endRecord();
+      .requiredString("tabel").requiredString("titel").requiredString("indicatoren").requiredString("dimensies")
+      .requiredString("perioden").endRecord();
 
   private final String outputDir;
   private final ConfTables conf;
@@ -84,6 +85,7 @@ public class WriteTables extends PTransform<PCollection<PublishedRow>, PDone> {
       g.put("titel", t.titel());
       g.put("indicatoren", String.join(",", t.indicators()));
       g.put("dimensies", String.join(",", t.dimensions()));
+      g.put("perioden", t.perioden());
       out.add(g);
     }
     return out;

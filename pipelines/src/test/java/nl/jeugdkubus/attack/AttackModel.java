@@ -307,9 +307,9 @@ final class AttackModel {
   // ---------------------------------------------------------------------------------------------
 
   /**
-   * measure -> the breakdowns it is published in (bit d set: dimension d is not totaal). An absent row
-   * means 0 only where its measure is published in that breakdown: a table by hulpvorm says nothing about
-   * a cell by hulpvorm x geslacht.
+   * measure -> the breakdowns it is published in (bit d set: dimension d is not totaal; bit 6: a half-year). An
+   * absent row means 0 only where its measure is published in that breakdown and kind of period: a table by
+   * hulpvorm says nothing about a cell by hulpvorm x geslacht, a table of years nothing about a half-year.
    */
   private final Map<String, Set<Integer>> signatures = new HashMap<>();
 
@@ -320,6 +320,9 @@ final class AttackModel {
     // that publishes a share by geslacht at 0-17 says nothing about the all-ages count by geslacht (tables/,
     // issue 9; the old crossed cube/ had both, so it did not matter there)
     if (!Row.TOTAAL.equals(f[FIRST_DIM]) && Knowledge.AGE_PARTS.containsKey(f[FIRST_DIM])) sig |= 1 << 5;
+    // a table published per full year only (conf/tables.csv perioden 'jaar', e.g. trajecten_crisis) says nothing
+    // about a half-year: its half-year rows are absent by design, not 0
+    if (f[PERIODE].contains("H")) sig |= 1 << 6;
     return sig;
   }
 

@@ -88,18 +88,49 @@ class CatalogueTest {
     }
   }
 
+  /**
+   * trajecten_crisis is published per full year only (docs/disclosure.md "Tables published per year"): the crisis
+   * split of 2024 is in it, that of 2024H1 in no table, while trajecten_gestart of 2024H1 is still published (in
+   * trajecten_hulpvorm). Worked from EveryIndicatorTest's scenario: S6 is the one crisis start, in 2024H1.
+   */
+  @Test
+  void theCrisisSplitIsPublishedForFullYearsOnly() {
+    PublishedTables t = new PublishedTables(TableCatalogue.load(ConfTables.load(CONF.toString())));
+    CubeRow crisisH1 = find("trajecten_gestart_crisis", "2024H1");
+    CubeRow crisisYear = find("trajecten_gestart_crisis", "2024");
+    assertEquals(1.0, crisisH1.getTeller());
+    assertEquals(1.0, crisisYear.getTeller()); // the year of a flow: H1 + H2 = 1 + 0
+    assertEquals(List.of(), t.tablesOf(crisisH1));
+    assertEquals(List.of("trajecten_crisis"), t.tablesOf(crisisYear));
+    assertEquals(List.of("trajecten_hulpvorm", "trajecten_leeftijd_geslacht"), t.tablesOf(find("trajecten_gestart", "2024H1")));
+    assertEquals(List.of("trajecten_hulpvorm", "trajecten_crisis", "trajecten_leeftijd_geslacht"), t.tablesOf(find("trajecten_gestart", "2024")));
+  }
+
+  /** The row of a code in Aalten, every dimension totaal. */
+  private static CubeRow find(String code, String periode) {
+    for (CubeRow r : rows()) {
+      if (r.getIndicator().equals(code) && r.getPeriode().equals(periode) && r.getGemeenteCode().equals("GM0197")
+          && r.getLeeftijdsklasse().equals("totaal") && r.getGeslacht().equals("totaal") && r.getHulpvorm().equals("totaal")
+          && r.getVerwijzer().equals("totaal") && r.getProductcategorie().equals("totaal")) return r;
+    }
+    throw new AssertionError("no row " + code + " " + periode);
+  }
+
   @Test
   void aTableWithThreeDimensionsOrAnUnknownCodeIsRejected(@TempDir Path dir) throws Exception {
     // a --confDir holds every table: a copy of conf/ with a broken tables.csv
     try (java.util.stream.Stream<Path> s = Files.list(CONF)) {
       for (Path f : s.filter(f -> f.toString().endsWith(".csv")).toList()) Files.copy(f, dir.resolve(f.getFileName()));
     }
-    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\n"
-        + "t1;T;jongeren_jeugdzorg;leeftijdsklasse,geslacht,hulpvorm\n");
+    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies;perioden\n"
+        + "t1;T;jongeren_jeugdzorg;leeftijdsklasse,geslacht,hulpvorm;halfjaar,jaar\n");
     assertThrows(IllegalStateException.class, () -> TableCatalogue.load(ConfTables.load(dir.toString())));
-    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies\nt1;T;jongeren_onbekend;\n");
+    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies;perioden\nt1;T;jongeren_onbekend;;halfjaar,jaar\n");
+    assertThrows(IllegalStateException.class, () -> TableCatalogue.load(ConfTables.load(dir.toString())));
+    // perioden is 'halfjaar,jaar' or 'jaar': a table of half-years only (its year derivable from nothing) is not one
+    Files.writeString(dir.resolve("tables.csv"), "tabel;titel;indicatoren;dimensies;perioden\nt1;T;jongeren_jeugdzorg;;halfjaar\n");
     assertThrows(IllegalStateException.class, () -> TableCatalogue.load(ConfTables.load(dir.toString())));
     // the packaged catalogue is valid and covers every indicator
-    assertEquals(14, TableCatalogue.load(ConfTables.load(CONF.toString())).tables().size());
+    assertEquals(15, TableCatalogue.load(ConfTables.load(CONF.toString())).tables().size());
   }
 }

@@ -26,8 +26,9 @@ class DataDictionaryTest {
   @Test
   void tablesColumnsAndIndicatorsAreDescribed() {
     String md = render();
-    assertTrue(md.contains("| `verwijzers` | Gestarte specialistische trajecten naar verwijzer | verwijzer | `specialist_gestart`,"), md);
-    assertTrue(md.contains("| `jongeren_stapeling` | Stapeling van hulpvormen | none |"));
+    assertTrue(md.contains("| `verwijzers` | Gestarte specialistische trajecten naar verwijzer | verwijzer | half-years and years | `specialist_gestart`,"), md);
+    assertTrue(md.contains("| `jongeren_stapeling` | Stapeling van hulpvormen | none | half-years and years |"));
+    assertTrue(md.contains("| `trajecten_crisis` | Gestarte trajecten met en zonder crisis naar hulpvorm (per jaar) | hulpvorm | years only |"));
     assertTrue(md.contains("| `waarde` | double (nullable) |"));
     assertTrue(md.contains("| `onderdrukt` | boolean | true: suppressed by disclosure control"));
     assertTrue(md.contains("| `provincie` | string (nullable) | provincie (empty for a region) |"));
