@@ -1,6 +1,5 @@
 package nl.jeugdkubus.staging;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -14,21 +13,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import nl.jeugdkubus.common.DeadLetters;
 import nl.jeugdkubus.common.Euros;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
 import nl.jeugdkubus.model.IjwToewijzing;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads one iJw 3.2 message (one {@code Bericht} per file) with StAX, namespace-aware. The message type
- * comes from the root element's namespace ({@code http://www.istandaarden.nl/ijw/3_2/jw301/schema}).
+ * Reads one iJw 3.2 message (one {@code Bericht} per file) in one namespace-aware SAX pass that also validates it
+ * against the XSD of its type ({@link IjwSchemas#read}). The message type comes from the root element's namespace
+ * ({@code http://www.istandaarden.nl/ijw/3_2/jw301/schema}).
  *
  * <ul>
  *   <li>JW301: one {@link IjwToewijzing} per {@code ToegewezenProduct}; gemeente = "GM" + header
@@ -42,8 +43,8 @@ import nl.jeugdkubus.model.IjwToewijzing;
  * </ul>
  *
  * A product with a problem becomes a dead letter with its XML path; the other products still come out.
- * XML that is not well-formed gives exactly one NOT_WELL_FORMED dead letter for the file (with line
- * and column) and nothing else from that file: the records of a file are held until its end tag is
+ * XML that is not well-formed (or has a DOCTYPE) gives exactly one NOT_WELL_FORMED dead letter for the file (with
+ * line and column) and nothing else from that file: the records of a file are held until its end tag is
  * read. No exception escapes {@link #parse}.
  */
 public final class IjwMessageParser implements Serializable {
@@ -170,58 +171,42 @@ public final class IjwMessageParser implements Serializable {
           "message could not be read (" + e.getClass().getSimpleName() + ")", null, "IJW"));
       return null;
     }
-    XMLStreamReader r = null;
+    IjwSchemas.Outcome schema;
     try {
-      r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(bytes));
-      run.read(r);
-    } catch (XMLStreamException e) {
-      Location loc = e.getLocation() != null ? e.getLocation() : (r != null ? r.getLocation() : null);
-      sink.dead(notWellFormed(fileName, loc, run.type, e));
+      schema = IjwSchemas.read(bytes, this::schemaOfRoot, run.events());
+    } catch (SAXParseException e) {
+      sink.dead(notWellFormed(fileName, e.getLineNumber(), e.getColumnNumber(), run.type, e.getMessage()));
       return null;
-    } catch (RuntimeException e) {
-      // some StAX implementations wrap parse errors in unchecked exceptions
-      Throwable c = e.getCause();
-      if (c instanceof XMLStreamException xe) {
-        Location loc = xe.getLocation() != null ? xe.getLocation() : (r != null ? r.getLocation() : null);
-        sink.dead(notWellFormed(fileName, loc, run.type, xe));
-        return null;
-      }
+    } catch (IOException e) {
+      // bytes that are not in the declared encoding (the reader's decoder refuses them)
+      sink.dead(notWellFormed(fileName, run.line(), run.column(), run.type, e.getMessage()));
+      return null;
+    } catch (SAXException | RuntimeException e) {
       sink.dead(DeadLetters.of(SOURCE, fileName, "/Bericht", Reasons.STAGE, Reasons.READ_ERROR,
           "message could not be read (" + e.getClass().getSimpleName() + ")", null, run.type == null ? "IJW" : run.type));
       return null;
-    } finally {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException ignored) {
-          // nothing left to read
-        }
-      }
     }
-    run.finish(run.supported ? IjwSchemas.validate(run.type, bytes) : null);
+    run.finish(run.supported ? schema : null);
     run.buffer.replayTo(sink);
     return run.type;
   }
 
-  /** One configured factory per thread, not one per message (the factory is set up once; readers are cheap). */
-  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(IjwMessageParser::factory);
-
-  private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    return f;
+  /** The message type whose XSD validates a message with this root element, or null (not read, so not validated). */
+  private String schemaOfRoot(String namespace, String rootName) {
+    String type = typeOf(rootName, namespace);
+    return type != null && SUPPORTED.contains(type) ? type : null;
   }
 
-  private static DeadLetter notWellFormed(String fileName, Location loc, String type, XMLStreamException e) {
-    String where = loc == null ? "unknown position" : "line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
-    String msg = e.getMessage() == null ? "" : e.getMessage();
-    // the parser message may quote a bit of the document: drop everything but its explanation
-    int k = msg.indexOf("Message:");
-    if (k >= 0) msg = msg.substring(k + "Message:".length());
-    msg = msg.replaceAll("\\s+", " ").strip();
+  /** The iJw 3.2 message type of a root element ("JW301", "JW315", ...), or null when it is not an iJw 3.2 Bericht. */
+  private static String typeOf(String rootName, String namespace) {
+    Matcher m = IJW_NAMESPACE.matcher(namespace == null ? "" : namespace);
+    return "Bericht".equals(rootName) && m.matches() ? m.group(1).toUpperCase() : null;
+  }
+
+  private static DeadLetter notWellFormed(String fileName, int line, int column, String type, String message) {
+    String where = line <= 0 ? "unknown position" : "line " + line + ", column " + column;
+    // the parser message may quote a bit of the document: it is cut to a safe length and masked like any text
+    String msg = message == null ? "" : message.replaceAll("\\s+", " ").strip();
     String detail = "not well-formed XML at " + where + (msg.isEmpty() ? "" : ": " + StagingValues.safe(msg, 160));
     return DeadLetters.of(SOURCE, fileName, where, Reasons.STAGE, Reasons.NOT_WELL_FORMED, detail, null,
         type == null ? "IJW" : type);
@@ -230,7 +215,7 @@ public final class IjwMessageParser implements Serializable {
   /** A record that passed its field checks, with the XML span of its element. */
   private record Pending(Object record, String position, Span span, String rawBsn, List<String> notes) {}
 
-  /** From the end of an element's start tag to the end of its end tag (StAX and SAX report the same). */
+  /** From the end of an element's start tag to the end of its end tag (as the reader's locator reports them, like the validator). */
   private record Span(int line, int column, int endLine, int endColumn) {
     boolean contains(IjwSchemas.Violation v) {
       return compare(line, column, v.line(), v.column()) <= 0 && compare(v.line(), v.column(), endLine, endColumn) <= 0;
@@ -252,12 +237,12 @@ public final class IjwMessageParser implements Serializable {
     final int line;
     final int column;
 
-    Frame(String name, String path, String indexedPath, Location start) {
+    Frame(String name, String path, String indexedPath, int line, int column) {
       this.name = name;
       this.path = path;
       this.indexedPath = indexedPath;
-      this.line = start == null ? 0 : start.getLineNumber();
-      this.column = start == null ? 0 : start.getColumnNumber();
+      this.line = line;
+      this.column = column;
     }
   }
 
@@ -286,27 +271,53 @@ public final class IjwMessageParser implements Serializable {
       this.fileName = fileName;
     }
 
-    void read(XMLStreamReader r) throws XMLStreamException {
-      while (r.hasNext()) {
-        int ev = r.next();
-        switch (ev) {
-          case XMLStreamConstants.START_ELEMENT -> start(r);
-          case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-            Frame top = stack.peek();
-            if (top != null && top.text.length() < MAX_TEXT) top.text.append(r.getText());
-          }
-          case XMLStreamConstants.END_ELEMENT -> end(r.getLocation());
-          default -> { }
-        }
-      }
+    /** Where the reader is (0 when unknown). */
+    private Locator locator;
+
+    int line() {
+      return locator == null ? 0 : locator.getLineNumber();
     }
 
-    private void start(XMLStreamReader r) {
-      String name = r.getLocalName();
+    int column() {
+      return locator == null ? 0 : locator.getColumnNumber();
+    }
+
+    /** The SAX events of the message (behind the validator): elements, their text and the reader's position. */
+    ContentHandler events() {
+      return new DefaultHandler() {
+        @Override
+        public void setDocumentLocator(Locator l) {
+          locator = l;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) {
+          start(localName, uri);
+        }
+
+        @Override
+        public void characters(char[] ch, int from, int length) {
+          Frame top = stack.peek();
+          if (top != null && top.text.length() < MAX_TEXT) top.text.append(ch, from, Math.min(length, MAX_TEXT));
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int from, int length) {
+          characters(ch, from, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+          end();
+        }
+      };
+    }
+
+    private void start(String name, String namespace) {
       Frame parent = stack.peek();
       if (parent == null) {
-        detectType(name, r.getNamespaceURI());
-        stack.push(new Frame(name, "/" + name, "/" + name, r.getLocation()));
+        detectType(name, namespace);
+        stack.push(new Frame(name, "/" + name, "/" + name, line(), column()));
         return;
       }
       parent.hasChildren = true;
@@ -318,24 +329,18 @@ public final class IjwMessageParser implements Serializable {
       // a new element of this path: forget what the previous one held
       values.subMap(path + "/", path + "/\uffff").clear();
       values.remove(path);
-      stack.push(new Frame(name, path, indexedPath, r.getLocation()));
+      stack.push(new Frame(name, path, indexedPath, line(), column()));
     }
 
     private void detectType(String rootName, String ns) {
-      Matcher m = IJW_NAMESPACE.matcher(ns == null ? "" : ns);
-      if ("Bericht".equals(rootName) && m.matches()) {
-        type = m.group(1).toUpperCase();
-        supported = SUPPORTED.contains(type);
-      } else {
-        type = null;
-        supported = false;
-      }
+      type = typeOf(rootName, ns);
+      supported = type != null && SUPPORTED.contains(type);
     }
 
-    private void end(Location endLocation) {
+    private void end() {
       Frame f = stack.pop();
-      span = new Span(f.line, f.column, endLocation == null ? Integer.MAX_VALUE : endLocation.getLineNumber(),
-          endLocation == null ? Integer.MAX_VALUE : endLocation.getColumnNumber());
+      span = locator == null ? new Span(f.line, f.column, Integer.MAX_VALUE, Integer.MAX_VALUE)
+          : new Span(f.line, f.column, line(), column());
       if (!f.hasChildren) {
         String t = f.text.toString().strip();
         values.put(f.path, t);

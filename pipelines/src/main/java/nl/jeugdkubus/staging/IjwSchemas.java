@@ -11,29 +11,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
+import javax.xml.validation.ValidatorHandler;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The iJw 3.2 XSDs (classpath {@code /schemas/ijw-3.2/xsd/}, packaged in the jar from the repository's
  * {@code schemas/}) and the validation of one message against its type's XSD.
  *
  * <p>Each type's {@link Schema} is compiled once per JVM (worker), on first use, and shared by all
- * threads ({@code Schema} is immutable and thread-safe); a {@link Validator} and a SAX reader are made
- * per thread and reused. Hardening: the schemas are read only from the classpath through a resource
+ * threads ({@code Schema} is immutable and thread-safe); a {@link ValidatorHandler} per type and a SAX reader are
+ * made per thread and reused. A message is read once ({@link #read}): the reader's events go through the validator
+ * of its type to the caller's handler. Hardening: the schemas are read only from the classpath through a resource
  * resolver that knows the XSD file names and nothing else; a message may not have a DOCTYPE, no
  * external entity, DTD or schema is ever fetched ({@code ACCESS_EXTERNAL_DTD} and
  * {@code ACCESS_EXTERNAL_SCHEMA} empty, secure processing on).
@@ -58,7 +63,7 @@ public final class IjwSchemas {
   }
 
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
-  private static final ThreadLocal<Map<String, Validator>> VALIDATORS = ThreadLocal.withInitial(java.util.HashMap::new);
+  private static final ThreadLocal<Map<String, ValidatorHandler>> VALIDATORS = ThreadLocal.withInitial(java.util.HashMap::new);
   private static final ThreadLocal<XMLReader> READERS = ThreadLocal.withInitial(IjwSchemas::newReader);
 
   /** The compiled schema of a message type (JW301, JW305, JW307, JW323); compiled once. */
@@ -92,25 +97,55 @@ public final class IjwSchemas {
     return url;
   }
 
-  /** Validates one whole message (its bytes) against the XSD of its type. Never throws for bad input. */
-  public static Outcome validate(String type, byte[] message) {
-    Validator v = VALIDATORS.get().computeIfAbsent(type, IjwSchemas::newValidator);
+  /**
+   * Reads one message in one SAX pass: the hardened reader checks that it is well-formed, the {@link ValidatorHandler}
+   * of its type validates it, and {@code handler} receives the same events (behind the validator, with the reader's
+   * locator). The type is chosen at the root element: {@code schemaOfRoot} maps its namespace URI and local name to a
+   * message type with an XSD (JW301, JW305, JW307, JW323), or to null, and then nothing is validated.
+   *
+   * @return the violations of the XSD (none when no type was chosen)
+   * @throws SAXParseException when the message is not well-formed (a DOCTYPE included): its line and column
+   * @throws IOException when its bytes are not in the encoding it declares
+   */
+  public static Outcome read(byte[] message, BiFunction<String, String, String> schemaOfRoot, ContentHandler handler)
+      throws SAXException, IOException {
+    XMLReader reader = READERS.get();
     Collector errors = new Collector();
-    v.setErrorHandler(errors);
+    Dispatch dispatch = new Dispatch(schemaOfRoot, handler, errors);
+    reader.setContentHandler(dispatch);
+    reader.setErrorHandler(errors);
+    boolean done = false;
     try {
-      InputSource src = new InputSource(new ByteArrayInputStream(message));
-      v.validate(new SAXSource(READERS.get(), src));
-    } catch (SAXParseException e) {
-      errors.add(e); // a fatal error (DOCTYPE, not well-formed): already counted unless thrown directly
-    } catch (SAXException | IOException | RuntimeException e) {
-      errors.violations.add(new Violation(0, 0, "validation failed (" + e.getClass().getSimpleName() + ")"));
-      errors.count++;
+      reader.parse(new InputSource(new ByteArrayInputStream(message)));
+      done = true;
+    } finally {
+      // a validator left half-way through a document is not trusted for the next one
+      if (!done && dispatch.type != null) VALIDATORS.get().remove(dispatch.type);
     }
     return new Outcome(Collections.unmodifiableList(errors.violations), errors.count);
   }
 
-  private static Validator newValidator(String type) {
-    Validator v = schema(type).newValidator();
+  /** Validates one whole message (its bytes) against the XSD of the given type. Never throws for bad input. */
+  public static Outcome validate(String type, byte[] message) {
+    try {
+      return read(message, (ns, root) -> type, new DefaultHandler());
+    } catch (SAXParseException e) {
+      return new Outcome(List.of(violation(e)), 1);
+    } catch (SAXException | IOException | RuntimeException e) {
+      return new Outcome(List.of(new Violation(0, 0, "validation failed (" + e.getClass().getSimpleName() + ")")), 1);
+    }
+  }
+
+  private static Violation violation(SAXParseException e) {
+    return new Violation(e.getLineNumber(), e.getColumnNumber(), e.getMessage() == null ? "" : e.getMessage());
+  }
+
+  private static ValidatorHandler validatorHandler(String type) {
+    return VALIDATORS.get().computeIfAbsent(type, IjwSchemas::newValidatorHandler);
+  }
+
+  private static ValidatorHandler newValidatorHandler(String type) {
+    ValidatorHandler v = schema(type).newValidatorHandler();
     try {
       v.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -123,6 +158,100 @@ public final class IjwSchemas {
       throw new SecurityException("a message may not load " + systemId);
     });
     return v;
+  }
+
+  /**
+   * Between the reader and the caller's handler: holds the document start and the prefix mappings until the root
+   * element names the message type, then puts that type's validator in between (or nothing) and forwards everything.
+   */
+  private static final class Dispatch implements ContentHandler {
+    private final BiFunction<String, String, String> schemaOfRoot;
+    private final ContentHandler handler;
+    private final Collector errors;
+    private final List<String[]> prefixes = new ArrayList<>();
+    private Locator locator;
+    private ContentHandler target;
+    String type;
+
+    Dispatch(BiFunction<String, String, String> schemaOfRoot, ContentHandler handler, Collector errors) {
+      this.schemaOfRoot = schemaOfRoot;
+      this.handler = handler;
+      this.errors = errors;
+    }
+
+    @Override
+    public void setDocumentLocator(Locator l) {
+      locator = l;
+      handler.setDocumentLocator(l);
+    }
+
+    @Override
+    public void startDocument() {
+      // held until the root element is known
+    }
+
+    @Override
+    public void endDocument() throws SAXException {
+      if (target != null) target.endDocument();
+    }
+
+    @Override
+    public void startPrefixMapping(String prefix, String uri) throws SAXException {
+      if (target == null) {
+        prefixes.add(new String[] {prefix, uri});
+      } else {
+        target.startPrefixMapping(prefix, uri);
+      }
+    }
+
+    @Override
+    public void endPrefixMapping(String prefix) throws SAXException {
+      if (target != null) target.endPrefixMapping(prefix);
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+      if (target == null) {
+        type = schemaOfRoot.apply(uri, localName);
+        if (type != null) {
+          ValidatorHandler v = validatorHandler(type);
+          v.setErrorHandler(errors);
+          v.setContentHandler(handler);
+          if (locator != null) v.setDocumentLocator(locator);
+          target = v;
+        } else {
+          target = handler;
+        }
+        target.startDocument();
+        for (String[] p : prefixes) target.startPrefixMapping(p[0], p[1]);
+      }
+      target.startElement(uri, localName, qName, atts);
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      target.endElement(uri, localName, qName);
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+      if (target != null) target.characters(ch, start, length);
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+      if (target != null) target.ignorableWhitespace(ch, start, length);
+    }
+
+    @Override
+    public void processingInstruction(String piTarget, String data) throws SAXException {
+      if (target != null) target.processingInstruction(piTarget, data);
+    }
+
+    @Override
+    public void skippedEntity(String name) throws SAXException {
+      if (target != null) target.skippedEntity(name);
+    }
   }
 
   private static XMLReader newReader() {
@@ -154,7 +283,7 @@ public final class IjwSchemas {
       last = e;
       count++;
       if (violations.size() < MAX_ERRORS) {
-        violations.add(new Violation(e.getLineNumber(), e.getColumnNumber(), e.getMessage() == null ? "" : e.getMessage()));
+        violations.add(violation(e));
       }
     }
 
