@@ -271,6 +271,52 @@ class HandMadeTablesTest {
     assertThrows(IllegalStateException.class, () -> Attacker.attack(now, CBS, Map.of(), false));
   }
 
+  /**
+   * Rounded counts whose intervals meet in one value through two crossed breakdowns (the pattern found at national
+   * scale, jongeren_jeugdbescherming in Drenthe 2024H1). trajecten_gestart, Zutphen 2024H1, age 0-3, hulpvorm x
+   * geslacht, true (published, rounded to 5):
+   * <pre>
+   *            01          02          03          totaal
+   *   M        100 (100)   200 (200)   128 (130)   428 (430)
+   *   V         38  (40)   183 (185)   173 (175)   394 (395)
+   *   totaal   138 (140)   383 (385)   301 (300)   822 (820)
+   * </pre>
+   * Every cell is 8 or more, so nothing is a primary. An outsider: V = totaal - M <= 822 - 428 = 394, and V = V01 +
+   * V02 + V03 >= 38 + 183 + 173 = 394: V = 394 and V01, V02, V03 at their minima 38, 183, 173. Then M = 428 and the
+   * totaal 822; M02 = 02 - V02 in 200..204 (and 198..202), M03 in 128..129 (125..129 and 128..132), M01 in 100..102,
+   * and M = 428 forces M01 = 100, M02 = 200, M03 = 128, and with them the three column totals: all 12 counts exact.
+   */
+  @Test
+  void roundedCountsMeetInOneValueAcrossTwoBreakdowns() {
+    String[] sex = {"M", "V", T};
+    String[] hv = {"01", "02", "03", T};
+    int[][] truth = {{100, 200, 128, 428}, {38, 183, 173, 394}, {138, 383, 301, 822}};
+    List<CubeRow> cube = new ArrayList<>();
+    Map<String, Double> t = new HashMap<>();
+    for (int x = 0; x < 3; x++) {
+      for (int h = 0; h < 4; h++) {
+        cube.add(CubeRow.newBuilder().setIndicator("trajecten_gestart").setPeriode("2024H1").setGemeenteCode("GM1955")
+            .setGemeenteNaam("Zutphen").setRegio("Achterhoek").setLeeftijdsklasse("0-3").setGeslacht(sex[x])
+            .setHulpvorm(hv[h]).setVerwijzer(T).setProductcategorie(T).setTeller((double) truth[x][h]).setNoemer(null)
+            .setWaarde((double) truth[x][h]).setEenheid("aantal").setOnderdrukt(false).setCbsStatus("n.v.t.")
+            .setRunId("t").build());
+        t.put(String.join(" ", "trajecten_gestart", "2024H1", "GM1955", "0-3", sex[x], hv[h], T, T), (double) truth[x][h]);
+      }
+    }
+    List<CubeRow> roundedOnly = new ArrayList<>();
+    for (CubeRow r : cube) roundedOnly.add(PublishedValues.publish(r, 5));
+    Attacker.Result before = Attacker.attack(rows(roundedOnly), CBS, Map.of());
+    assertEquals(12, before.recoveredRounded(), before.figures());
+    assertContainsTruth(before, t);
+
+    List<CubeRow> protectedCube = new BlockProtection(IndicatorCatalogue.load(null), 5, 7, true).protect(cube);
+    Attacker.Result after = Attacker.attack(rows(protectedCube), CBS, Map.of());
+    assertEquals(0, after.recoveries().size(), after.recoveries().toString());
+    assertContainsTruth(after, t);
+    long suppressed = protectedCube.stream().filter(CubeRow::getOnderdrukt).count();
+    assertTrue(suppressed >= 1 && suppressed <= 4, suppressed + " suppressed");
+  }
+
   static List<Row> rows(List<CubeRow> published) {
     List<Row> out = new ArrayList<>();
     for (CubeRow r : published) {

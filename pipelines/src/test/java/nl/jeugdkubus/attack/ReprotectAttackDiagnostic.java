@@ -18,7 +18,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * A diagnostic for developers, not a test (it runs only with -Dreprotect=<output folder of a run with
  * --internalCube=true>, e.g. AttackAtScaleTest's with -Dattack.keep): protects that run's internal cube again, block
  * by block as ProtectTables does, with the protection of the current code, and attacks the result with the
- * independent attacker, without running the job (seconds instead of minutes). Index rows are left out (the job
+ * independent attacker, without running the job (seconds instead of minutes); -Dreprotect.attack=false only times the
+ * protection. Index rows are left out (the job
  * recomputes them from published values). The real figures are AttackAtScaleTest's.
  */
 @EnabledIfSystemProperty(named = "reprotect", matches = ".+")
@@ -51,6 +52,10 @@ class ReprotectAttackDiagnostic {
       p.stats().topLevel.forEach((cell, why) -> System.out.println("TOPLEVEL " + cell + ": " + why));
     }
     long protectMs = (System.nanoTime() - t0) / 1_000_000;
+    System.out.printf("PROTECTION %s: %d blocks, %d published rows, %d ms in one thread%n", out, blocks.size(), rows.size(),
+        protectMs);
+    System.out.flush();
+    if ("false".equals(System.getProperty("reprotect.attack"))) return;
     Attacker.Result r = Attacker.attack(rows, params, PublishedOutput.regions(out));
     Map<String, Double> truth = AttackModel.truth(PublishedOutput.internal(out));
     List<String> wrong = Attacker.falseClaims(r, truth);

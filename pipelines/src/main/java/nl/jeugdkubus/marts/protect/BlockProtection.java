@@ -469,7 +469,8 @@ public final class BlockProtection implements Serializable {
   /**
    * The propagation audit ({@link Propagation}): while an outsider reasoning relation by relation can pin a
    * suppressed cell or narrow a primary into 1..suppressUpTo, the published member of the relation that
-   * bounds it most tightly is suppressed too (the largest, never a top-level cell unless {@link #topLevel};
+   * bounds it most tightly is suppressed too; once none is, while a published rounded count is pinned to one value,
+   * one pinned cell (inside the breakdowns where one is) is suppressed per round (the largest, never a top-level cell unless {@link #topLevel};
    * where every member is suppressed, the member that carries the bound is opened instead, up to three steps
    * away), then the closure rules again. What is still exposed after that is counted in {@link Stats#exposed}.
    */
@@ -478,9 +479,30 @@ public final class BlockProtection implements Serializable {
     for (int round = 0; round < AUDIT_ROUNDS; round++) {
       Propagation pr = new Propagation(m, rounding, suppressed);
       List<Integer> open = pr.exposed(suppressed, suppressUpTo);
-      last.exposed = open.size();
-      if (open.isEmpty()) break;
+      List<Integer> pinned = new Propagation(m, rounding, suppressed, true).pinnedPublished(rounding, suppressed);
+      last.exposed = open.size() + pinned.size();
+      if (open.isEmpty() && pinned.isEmpty()) break;
       int before = added;
+      // a rounded count pinned through the relations: in each chain of pinned cells (pinned cells linked by shared
+      // relations) suppress one pinned cell inside the breakdowns (that widens an interval the chain was built from)
+      // or, where only top-level cells are pinned, the published member that bounds the first most tightly; then the
+      // closure and the audit again
+      for (List<Integer> chain : chains(m, pinned)) {
+        int q = -1;
+        for (int c : chain) {
+          if (!m.topLevel(c) || topLevel) {
+            q = c;
+            break;
+          }
+        }
+        int first = chain.get(0);
+        if (q < 0) q = opening(m, pr, first, suppressed, 3, topLevel);
+        if (q >= 0 && !suppressed[q]) {
+          suppressed[q] = true;
+          note(m, q, () -> "propagation audit, a rounded count pinned exactly (" + m.name(first) + ")");
+          added++;
+        }
+      }
       for (int c : open) {
         int q = opening(m, pr, c, suppressed, 3, topLevel);
         if (q >= 0 && !suppressed[q]) {
@@ -491,9 +513,34 @@ public final class BlockProtection implements Serializable {
       }
       if (added == before) break;
       added += close(m, rounding, suppressed);
-      if (round == AUDIT_ROUNDS - 1) last.exposed = new Propagation(m, rounding, suppressed).exposed(suppressed, suppressUpTo).size();
+      if (round == AUDIT_ROUNDS - 1) {
+        Propagation end = new Propagation(m, rounding, suppressed);
+        last.exposed = end.exposed(suppressed, suppressUpTo).size()
+            + new Propagation(m, rounding, suppressed, true).pinnedPublished(rounding, suppressed).size();
+      }
     }
     return added;
+  }
+
+  /** The pinned cells grouped into chains: cells of one chain are linked through relations whose members are pinned. */
+  private static List<List<Integer>> chains(CellModel m, List<Integer> pinned) {
+    java.util.Set<Integer> left = new java.util.TreeSet<>(pinned);
+    List<List<Integer>> out = new ArrayList<>();
+    while (!left.isEmpty()) {
+      int start = left.iterator().next();
+      left.remove(start);
+      List<Integer> chain = new ArrayList<>(List.of(start));
+      for (int k = 0; k < chain.size(); k++) {
+        for (CellModel.Relation r : m.relationsOf(chain.get(k))) {
+          for (int x : members(r)) {
+            if (left.remove(x)) chain.add(x);
+          }
+        }
+      }
+      java.util.Collections.sort(chain);
+      out.add(chain);
+    }
+    return out;
   }
 
   static final int LP_ROUNDS = 30;

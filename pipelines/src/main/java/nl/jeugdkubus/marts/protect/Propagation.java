@@ -8,7 +8,8 @@ import java.util.List;
  * relation at a time and carry the result on): every published cell is known within its rounding interval,
  * every suppressed cell is at least 1, and every relation of the {@link CellModel} narrows the intervals of
  * its members until nothing moves. A suppressed cell is exposed when its interval is a single value, or
- * when it is a primary whose interval lies inside 1..suppressUpTo. Sound for what it finds, not complete: a
+ * when it is a primary whose interval lies inside 1..suppressUpTo; a published cell when its rounding leaves
+ * several values and the relations leave one ({@link #pinnedPublished}). Sound for what it finds, not complete: a
  * linear or integer program can find more (the independent attacker of the test suite has one). Pure.
  */
 final class Propagation {
@@ -20,11 +21,29 @@ final class Propagation {
   final long[] hi;
 
   Propagation(CellModel m, Audit audit, boolean[] suppressed) {
+    this(m, audit, suppressed, false);
+  }
+
+  /** Cells whose published count is not their own rounding: the year of a flow with both half-years published. */
+  private final boolean[] sumOfHalves;
+
+  /**
+   * @param asPublished the year of a flow whose half-years are both published starts unknown (its published count is
+   *     their sum, PublishedCounts, which the year relation carries); false: every published cell is known within its
+   *     own rounding (an outsider who knew that much knows more, so the suppression checks use it)
+   */
+  Propagation(CellModel m, Audit audit, boolean[] suppressed, boolean asPublished) {
     this.m = m;
     lo = new long[m.size()];
     hi = new long[m.size()];
+    sumOfHalves = new boolean[m.size()];
     for (int i = 0; i < m.size(); i++) {
-      if (suppressed[i]) {
+      int[] halves = asPublished && !suppressed[i] ? PublishedCounts.halvesOfFlowYear(m, i) : null;
+      if (halves != null && !suppressed[halves[0]] && !suppressed[halves[1]]) {
+        sumOfHalves[i] = true;
+        lo[i] = 0;
+        hi[i] = INF;
+      } else if (suppressed[i]) {
         lo[i] = 1;
         hi[i] = INF;
       } else {
@@ -106,6 +125,21 @@ final class Propagation {
       if (!suppressed[i]) continue;
       boolean primary = m.value(i) >= 1 && m.value(i) <= suppressUpTo;
       if (lo[i] == hi[i] || (primary && hi[i] <= suppressUpTo)) out.add(i);
+    }
+    return out;
+  }
+
+  /**
+   * The published cells an outsider can pin to one value although their own rounding leaves several, in cell order:
+   * a rounded count recovered exactly (intervals of rounded cells meeting in one value through the relations; the
+   * Drenthe example of docs/disclosure.md).
+   */
+  List<Integer> pinnedPublished(Audit audit, boolean[] suppressed) { // meant for a propagation built asPublished
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < lo.length; i++) {
+      if (suppressed[i] || sumOfHalves[i] || lo[i] != hi[i]) continue;
+      long[] own = audit.rounded(m.value(i));
+      if (own[1] > own[0]) out.add(i);
     }
     return out;
   }
