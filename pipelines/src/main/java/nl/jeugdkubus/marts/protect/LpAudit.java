@@ -24,6 +24,11 @@ final class LpAudit {
   static final int ROUNDS = 3;
   /** Complement candidates tried per exposed cell (each costs one propagation and two programs). */
   static final int CANDIDATES = Integer.getInteger("lp.cands", 40);
+  /**
+   * A measurement switch for developers (-Djeugdkubus.protect.lpWitnessed=true: program the witnessed cells too;
+   * docs/disclosure.md "National scale"), not a run option.
+   */
+  static final boolean PROGRAM_WITNESSED = Boolean.getBoolean("jeugdkubus.protect.lpWitnessed");
 
   private final CellModel m;
   private final Audit rounding;
@@ -70,7 +75,7 @@ final class LpAudit {
    * the minimum is solved only to carry a tighter lower bound on.
    */
   private boolean program(Propagation pr, boolean[] suppressed, int c) {
-    if (!suppressed[c] || witnessed[c] || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
+    if (!suppressed[c] || (witnessed[c] && !PROGRAM_WITNESSED) || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
     long[] b = bounds(c, pr.lo, pr.hi);
     return b != null && pr.tighten(c, b[0], b[1]);
   }
