@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * --internalCube=true>, e.g. AttackAtScaleTest's with -Dattack.keep): protects that run's internal cube again, block
  * by block as ProtectTables does, with the protection of the current code, and attacks the result with the
  * independent attacker, without running the job (seconds instead of minutes); -Dreprotect.attack=false only times the
- * protection. Index rows are left out (the job
+ * protection; -Dreprotect.regions=REG_a,REG_b protects and attacks only those regions' blocks. Index rows are left out (the job
  * recomputes them from published values). The real figures are AttackAtScaleTest's.
  */
 @EnabledIfSystemProperty(named = "reprotect", matches = ".+")
@@ -30,7 +30,11 @@ class ReprotectAttackDiagnostic {
     IndicatorCatalogue cat = IndicatorCatalogue.load(null);
     PublishedTables tables = new PublishedTables(TableCatalogue.load(null, cat));
     Map<String, List<CubeRow>> blocks = new TreeMap<>();
+    // -Dreprotect.regions=REG_a,REG_b: only those blocks (a block is protected and attacked on its own)
+    String only = System.getProperty("reprotect.regions", "");
+    java.util.Set<String> regions = only.isEmpty() ? null : java.util.Set.of(only.split(","));
     for (CubeRow r : nl.jeugdkubus.marts.protect.InternalCube.rows(out.resolve("internal").resolve("cube"))) {
+      if (regions != null && !regions.contains(r.getRegio())) continue;
       if (tables.published(r)) blocks.computeIfAbsent(r.getPeriode().substring(0, 4) + "|" + r.getRegio(), k -> new ArrayList<>()).add(r);
     }
     PublishedOutput.Parameters params = PublishedOutput.parameters(out);

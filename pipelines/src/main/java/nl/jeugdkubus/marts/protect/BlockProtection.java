@@ -554,7 +554,19 @@ public final class BlockProtection implements Serializable {
    */
   int lpAudited(CellModel m, Audit rounding, boolean[] suppressed, boolean[] witnessed) {
     if (!LP) return 0;
-    LpAudit lp = new LpAudit(m, rounding, suppressUpTo, witnessed);
+    int added = audited(new LpAudit(m, rounding, suppressUpTo, witnessed), m, rounding, suppressed);
+    if (DEEP) added += audited(LpAudit.deep(m, rounding, suppressUpTo, witnessed), m, rounding, suppressed);
+    return added;
+  }
+
+  /**
+   * The deep audit after the standard one, on by default; -Djeugdkubus.protect.lpDeep=false turns it off (a
+   * measurement switch for developers, docs/disclosure.md "National scale").
+   */
+  static final boolean DEEP = !"false".equals(System.getProperty("jeugdkubus.protect.lpDeep"));
+
+  /** One audit loop of {@link #lpAudited} with the programs of {@code lp}. */
+  private int audited(LpAudit lp, CellModel m, Audit rounding, boolean[] suppressed) {
     int added = 0;
     java.util.Collection<Integer> only = null; // the first round programs every bounded suppressed cell
     for (int round = 0; round < LP_ROUNDS; round++) {

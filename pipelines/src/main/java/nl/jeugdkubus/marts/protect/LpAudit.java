@@ -20,6 +20,13 @@ import java.util.Set;
  */
 final class LpAudit {
   static final int MAX_VARS = 80;
+  /**
+   * The neighbourhood of the deep audit that follows (docs/disclosure.md "National scale"): the 80-cell programs
+   * missed chains that an attacker's differently grown neighbourhoods found at national scale.
+   */
+  static final int DEEP_MAX_VARS = Integer.getInteger("jeugdkubus.protect.lpDeepVars", 160);
+  /** The deep audit programs the suppressed cells bounded by at most this x suppressUpTo. */
+  static final int DEEP_BOUNDED = Integer.getInteger("jeugdkubus.protect.lpDeepBounded", 3);
   static final int BOUNDED = 10;
   static final int ROUNDS = 3;
   /** Complement candidates tried per exposed cell (each costs one propagation and two programs). */
@@ -35,6 +42,9 @@ final class LpAudit {
   private final int suppressUpTo;
 
   private final boolean[] witnessed;
+  private final int maxVars;
+  private final boolean programWitnessed;
+  private final int bounded;
 
   /**
    * {@code witnessed}: the cells a witness of a primary changes ({@link Witness}). The published figures are
@@ -42,10 +52,27 @@ final class LpAudit {
    * them may be suppressUpTo + 1 or more, whatever an attacker combines: they are not programmed.
    */
   LpAudit(CellModel m, Audit rounding, int suppressUpTo, boolean[] witnessed) {
+    this(m, rounding, suppressUpTo, witnessed, MAX_VARS, PROGRAM_WITNESSED, BOUNDED);
+  }
+
+  /**
+   * {@code maxVars}: the cells of each program; {@code programWitnessed}: program the witnessed cells too (the deep
+   * audit does: a witness is consistent with the relations of {@link CellModel}, and an attacker may know more).
+   */
+  LpAudit(CellModel m, Audit rounding, int suppressUpTo, boolean[] witnessed, int maxVars, boolean programWitnessed,
+      int bounded) {
     this.m = m;
     this.rounding = rounding;
     this.suppressUpTo = suppressUpTo;
     this.witnessed = witnessed;
+    this.maxVars = maxVars;
+    this.programWitnessed = programWitnessed;
+    this.bounded = bounded;
+  }
+
+  /** The audit after the standard one: larger programs, witnessed cells programmed too. */
+  static LpAudit deep(CellModel m, Audit rounding, int suppressUpTo, boolean[] witnessed) {
+    return new LpAudit(m, rounding, suppressUpTo, witnessed, DEEP_MAX_VARS, true, DEEP_BOUNDED);
   }
 
   /**
@@ -75,7 +102,7 @@ final class LpAudit {
    * the minimum is solved only to carry a tighter lower bound on.
    */
   private boolean program(Propagation pr, boolean[] suppressed, int c) {
-    if (!suppressed[c] || (witnessed[c] && !PROGRAM_WITNESSED) || pr.hi[c] > (long) BOUNDED * suppressUpTo || exposed(pr, c)) return false;
+    if (!suppressed[c] || (witnessed[c] && !programWitnessed) || pr.hi[c] > (long) bounded * suppressUpTo || exposed(pr, c)) return false;
     long[] b = bounds(c, pr.lo, pr.hi);
     return b != null && pr.tighten(c, b[0], b[1]);
   }
@@ -100,7 +127,7 @@ final class LpAudit {
   /** The shortfall of c after propagation and, where propagation leaves it bounded, the program around it. */
   private long shortfall(int c, Propagation pr) {
     long sh = shortfall(c, pr.lo[c], pr.hi[c]);
-    if (sh > 0 || pr.hi[c] > (long) BOUNDED * suppressUpTo) return sh;
+    if (sh > 0 || pr.hi[c] > (long) bounded * suppressUpTo) return sh;
     long[] b = bounds(c, pr.lo, pr.hi);
     return b == null ? 0 : shortfall(c, b[0], b[1]);
   }
@@ -133,17 +160,17 @@ final class LpAudit {
     return best;
   }
 
-  /** The cells reached from c through relations, breadth first (c first), at most MAX_VARS. */
+  /** The cells reached from c through relations, breadth first (c first), at most maxVars. */
   List<Integer> neighbourhood(int c) {
     Set<Integer> vars = new LinkedHashSet<>();
     ArrayDeque<Integer> todo = new ArrayDeque<>();
     vars.add(c);
     todo.add(c);
-    while (!todo.isEmpty() && vars.size() < MAX_VARS) {
+    while (!todo.isEmpty() && vars.size() < maxVars) {
       int x = todo.poll();
       for (CellModel.Relation r : m.relationsOf(x)) {
-        if (vars.size() < MAX_VARS && vars.add(r.total())) todo.add(r.total());
-        for (int y : r.parts()) if (vars.size() < MAX_VARS && vars.add(y)) todo.add(y);
+        if (vars.size() < maxVars && vars.add(r.total())) todo.add(r.total());
+        for (int y : r.parts()) if (vars.size() < maxVars && vars.add(y)) todo.add(y);
       }
     }
     return new ArrayList<>(vars);
