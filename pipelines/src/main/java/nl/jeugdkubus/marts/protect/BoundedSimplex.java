@@ -30,6 +30,7 @@ final class BoundedSimplex {
   private boolean[] atUpper;
   private double[] up;
   private int cols;
+  private int[] nonzero; // scratch: the nonzero columns of the pivot row
 
   /** n variables, x_j in [0, upper[j]] (Double.POSITIVE_INFINITY: no upper bound). */
   BoundedSimplex(double[] upper) {
@@ -87,6 +88,7 @@ final class BoundedSimplex {
     isBasic = new boolean[cols];
     atUpper = new boolean[cols];
     up = new double[cols];
+    nonzero = new int[cols];
     System.arraycopy(upper, 0, up, 0, n);
     for (int j = n; j < cols; j++) up[j] = INF;
     double[] c = new double[cols];
@@ -126,12 +128,14 @@ final class BoundedSimplex {
   /** Maximises c . x from the current feasible basis; null when the iteration limit is hit, INF when unbounded. */
   private Double maximise(double[] c) {
     int m = beta.length;
-    double[] d = new double[cols];
-    for (int j = 0; j < cols; j++) {
-      double v = c[j];
-      for (int i = 0; i < m; i++) v -= c[basis[i]] * t[i][j];
-      d[j] = isBasic[j] ? 0 : v;
+    double[] d = c.clone(); // d = c - c_B B^-1 A, over the rows whose basic variable has a cost (c is sparse)
+    for (int i = 0; i < m; i++) {
+      double cb = c[basis[i]];
+      if (cb == 0) continue;
+      double[] ti = t[i];
+      for (int j = 0; j < cols; j++) d[j] -= cb * ti[j];
     }
+    for (int j = 0; j < cols; j++) if (isBasic[j]) d[j] = 0;
     int degenerate = 0;
     int limit = 50 * (m + cols);
     for (int iter = 0; iter < limit; iter++) {
@@ -193,22 +197,40 @@ final class BoundedSimplex {
     return null;
   }
 
+  /**
+   * Gauss-Jordan step on row r, column e, touching only the columns where the normalised pivot row is nonzero (the
+   * tableau of a table's relations stays sparse). Skipping {@code x -= f * 0} changes at most the sign of a zero, and
+   * no comparison or later nonzero value depends on that sign: the result is the same as the dense step's.
+   */
   private void pivot(int r, int e, double[] d) {
     double[] pr = t[r];
     double p = pr[e];
-    for (int j = 0; j < cols; j++) pr[j] /= p;
+    int[] nz = nonzero;
+    int k = 0;
+    for (int j = 0; j < cols; j++) {
+      if (pr[j] != 0) {
+        pr[j] /= p;
+        nz[k++] = j;
+      }
+    }
     pr[e] = 1;
     for (int i = 0; i < t.length; i++) {
       if (i == r) continue;
-      double f = t[i][e];
-      if (f == 0) continue;
       double[] ri = t[i];
-      for (int j = 0; j < cols; j++) ri[j] -= f * pr[j];
+      double f = ri[e];
+      if (f == 0) continue;
+      for (int q = 0; q < k; q++) {
+        int j = nz[q];
+        ri[j] -= f * pr[j];
+      }
       ri[e] = 0;
     }
     double f = d[e];
     if (f != 0) {
-      for (int j = 0; j < cols; j++) d[j] -= f * pr[j];
+      for (int q = 0; q < k; q++) {
+        int j = nz[q];
+        d[j] -= f * pr[j];
+      }
       d[e] = 0;
     }
   }
