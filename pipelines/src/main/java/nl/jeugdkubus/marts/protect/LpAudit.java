@@ -1,11 +1,8 @@
 package nl.jeugdkubus.marts.protect;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +42,9 @@ final class LpAudit {
   private final int maxVars;
   private final boolean programWitnessed;
   private final int bounded;
+  // scratch of reach: the column of each cell in the current neighbourhood (-1: outside), and its cells in order
+  private int[] col;
+  private int[] order;
 
   /**
    * {@code witnessed}: the cells a witness of a primary changes ({@link Witness}). The published figures are
@@ -162,18 +162,45 @@ final class LpAudit {
 
   /** The cells reached from c through relations, breadth first (c first), at most maxVars. */
   List<Integer> neighbourhood(int c) {
-    Set<Integer> vars = new LinkedHashSet<>();
-    ArrayDeque<Integer> todo = new ArrayDeque<>();
-    vars.add(c);
-    todo.add(c);
-    while (!todo.isEmpty() && vars.size() < maxVars) {
-      int x = todo.poll();
-      for (CellModel.Relation r : m.relationsOf(x)) {
-        if (vars.size() < maxVars && vars.add(r.total())) todo.add(r.total());
-        for (int y : r.parts()) if (vars.size() < maxVars && vars.add(y)) todo.add(y);
+    int n = reach(c);
+    List<Integer> cells = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) cells.add(order[i]);
+    release(n);
+    return cells;
+  }
+
+  /**
+   * Puts the neighbourhood of c into order[0..n) and each of its cells' column into col (the other cells keep -1),
+   * and returns n; {@link #release} clears col again. Arrays rather than boxed sets: this runs for every program.
+   */
+  private int reach(int c) {
+    if (col == null) {
+      col = new int[m.size()];
+      java.util.Arrays.fill(col, -1);
+      order = new int[maxVars];
+    }
+    int n = 0;
+    col[c] = n;
+    order[n++] = c;
+    for (int head = 0; head < n && n < maxVars; head++) {
+      for (CellModel.Relation r : m.relationsOf(order[head])) {
+        if (n < maxVars && col[r.total()] < 0) {
+          col[r.total()] = n;
+          order[n++] = r.total();
+        }
+        for (int y : r.parts()) {
+          if (n < maxVars && col[y] < 0) {
+            col[y] = n;
+            order[n++] = y;
+          }
+        }
       }
     }
-    return new ArrayList<>(vars);
+    return n;
+  }
+
+  private void release(int n) {
+    for (int i = 0; i < n; i++) col[order[i]] = -1;
   }
 
   /**
@@ -181,37 +208,38 @@ final class LpAudit {
    * when it proves nothing (no relation inside, or the solver gave up).
    */
   long[] bounds(int c, long[] lo, long[] hi) {
-    List<Integer> order = neighbourhood(c);
-    Map<Integer, Integer> col = new HashMap<>();
-    for (int i = 0; i < order.size(); i++) col.put(order.get(i), i);
-    int n = order.size();
-    Set<CellModel.Relation> rels = new LinkedHashSet<>();
-    for (int v : order) {
-      for (CellModel.Relation r : m.relationsOf(v)) {
-        boolean inside = col.containsKey(r.total());
-        for (int p : r.parts()) inside &= col.containsKey(p);
-        if (inside) rels.add(r);
+    int n = reach(c);
+    try {
+      Set<CellModel.Relation> rels = new LinkedHashSet<>();
+      for (int i = 0; i < n; i++) {
+        for (CellModel.Relation r : m.relationsOf(order[i])) {
+          boolean inside = col[r.total()] >= 0;
+          for (int p : r.parts()) inside &= col[p] >= 0;
+          if (inside) rels.add(r);
+        }
       }
+      if (rels.isEmpty()) return null;
+      // x = lo + y with 0 <= y <= hi - lo (every count is at least 0)
+      double[] up = new double[n];
+      for (int i = 0; i < n; i++) {
+        int v = order[i];
+        up[i] = hi[v] >= Propagation.INF ? BoundedSimplex.INF : hi[v] - lo[v];
+      }
+      BoundedSimplex lp = new BoundedSimplex(up);
+      for (CellModel.Relation r : rels) add(r, col, n, lo, lp);
+      double[] range = lp.range(0);
+      if (range == null) return null;
+      long l = Math.max(lo[c], (long) Math.ceil(lo[c] + range[0] - 1e-6));
+      long h = range[1] == BoundedSimplex.INF ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + range[1] + 1e-6));
+      // the true table is a solution: a range without the true count is a numerical failure, and proves nothing
+      return l > h || m.value(c) < l || m.value(c) > h ? null : new long[] {l, h};
+    } finally {
+      release(n);
     }
-    if (rels.isEmpty()) return null;
-    // x = lo + y with 0 <= y <= hi - lo (every count is at least 0)
-    double[] up = new double[n];
-    for (int i = 0; i < n; i++) {
-      int v = order.get(i);
-      up[i] = hi[v] >= Propagation.INF ? BoundedSimplex.INF : hi[v] - lo[v];
-    }
-    BoundedSimplex lp = new BoundedSimplex(up);
-    for (CellModel.Relation r : rels) add(r, col, n, lo, lp);
-    double[] range = lp.range(0);
-    if (range == null) return null;
-    long l = Math.max(lo[c], (long) Math.ceil(lo[c] + range[0] - 1e-6));
-    long h = range[1] == BoundedSimplex.INF ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + range[1] + 1e-6));
-    // the true table is a solution: a range without the true count is a numerical failure, and proves nothing
-    return l > h || m.value(c) < l || m.value(c) > h ? null : new long[] {l, h};
   }
 
   /** The rows of relation r in the shifted variables y = x - lo. */
-  private static void add(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp) {
+  private static void add(CellModel.Relation r, int[] col, int n, long[] lo, BoundedSimplex lp) {
     switch (r.kind()) {
       case SUM -> sum(r, col, n, lo, lp, true);
       case COVERSUM -> sum(r, col, n, lo, lp, false);
@@ -225,13 +253,13 @@ final class LpAudit {
   }
 
   /** total - sum(parts) = 0 (exact) or <= 0. */
-  private static void sum(CellModel.Relation r, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp, boolean exact) {
+  private static void sum(CellModel.Relation r, int[] col, int n, long[] lo, BoundedSimplex lp, boolean exact) {
     double[] a = new double[n];
     double shift = 0;
-    a[col.get(r.total())] += 1;
+    a[col[r.total()]] += 1;
     shift += lo[r.total()];
     for (int p : r.parts()) {
-      a[col.get(p)] -= 1;
+      a[col[p]] -= 1;
       shift -= lo[p];
     }
     if (exact) lp.eq(a, -shift);
@@ -239,10 +267,10 @@ final class LpAudit {
   }
 
   /** x_part <= x_total. */
-  private static void leq(int part, int total, Map<Integer, Integer> col, int n, long[] lo, BoundedSimplex lp) {
+  private static void leq(int part, int total, int[] col, int n, long[] lo, BoundedSimplex lp) {
     double[] a = new double[n];
-    a[col.get(part)] += 1;
-    a[col.get(total)] -= 1;
+    a[col[part]] += 1;
+    a[col[total]] -= 1;
     lp.leq(a, lo[total] - lo[part]);
   }
 }
