@@ -30,6 +30,9 @@ final class BoundedSimplex {
   private boolean[] atUpper;
   private double[] up;
   private int cols;
+  // the columns the iterations look at: all in phase 1; after it the artificials are fixed at 0, never enter again,
+  // and no other column's values depend on theirs (a pivot updates each column from itself and the entering one)
+  private int live;
   private int[] nonzero; // scratch: the nonzero columns of the pivot row
 
   /** n variables, x_j in [0, upper[j]] (Double.POSITIVE_INFINITY: no upper bound). */
@@ -82,6 +85,7 @@ final class BoundedSimplex {
     int slacks = 0;
     for (boolean eq : rowsEq) if (!eq) slacks++;
     cols = n + slacks + m;
+    live = cols;
     t = new double[m][cols];
     beta = new double[m];
     basis = new int[m];
@@ -118,10 +122,12 @@ final class BoundedSimplex {
       artificial = true;
     }
     for (int i = 0; i < m; i++) isBasic[basis[i]] = true;
-    if (!artificial) return true;
-    Double v = maximise(c);
-    if (v == null || v < -1e-7) return false;
-    for (int j = n + slacks; j < cols; j++) up[j] = 0; // artificials are fixed at 0 from now on
+    if (artificial) {
+      Double v = maximise(c);
+      if (v == null || v < -1e-7) return false;
+      for (int j = n + slacks; j < cols; j++) up[j] = 0; // artificials are fixed at 0 from now on
+    }
+    live = n + slacks;
     return true;
   }
 
@@ -133,16 +139,16 @@ final class BoundedSimplex {
       double cb = c[basis[i]];
       if (cb == 0) continue;
       double[] ti = t[i];
-      for (int j = 0; j < cols; j++) d[j] -= cb * ti[j];
+      for (int j = 0; j < live; j++) d[j] -= cb * ti[j];
     }
-    for (int j = 0; j < cols; j++) if (isBasic[j]) d[j] = 0;
+    for (int j = 0; j < live; j++) if (isBasic[j]) d[j] = 0;
     int degenerate = 0;
     int limit = 50 * (m + cols);
     for (int iter = 0; iter < limit; iter++) {
       boolean bland = degenerate >= DEGENERATE_RUN;
       int e = -1;
       double best = EPS;
-      for (int j = 0; j < cols; j++) {
+      for (int j = 0; j < live; j++) {
         if (isBasic[j] || up[j] <= 0) continue;
         double gain = atUpper[j] ? -d[j] : d[j];
         if (gain > best) {
@@ -207,7 +213,7 @@ final class BoundedSimplex {
     double p = pr[e];
     int[] nz = nonzero;
     int k = 0;
-    for (int j = 0; j < cols; j++) {
+    for (int j = 0; j < live; j++) {
       if (pr[j] != 0) {
         pr[j] /= p;
         nz[k++] = j;
@@ -237,7 +243,7 @@ final class BoundedSimplex {
 
   private double value(double[] c) {
     double v = 0;
-    for (int j = 0; j < cols; j++) {
+    for (int j = 0; j < live; j++) {
       if (c[j] != 0 && !isBasic[j] && atUpper[j]) v += c[j] * up[j];
     }
     for (int i = 0; i < beta.length; i++) v += c[basis[i]] * beta[i];

@@ -2,7 +2,9 @@ package nl.jeugdkubus.marts.protect;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +47,7 @@ final class LpAudit {
   // scratch of reach: the column of each cell in the current neighbourhood (-1: outside), and its cells in order
   private int[] col;
   private int[] order;
+  private final Map<Integer, Answer> answers = new HashMap<>();
 
   /**
    * {@code witnessed}: the cells a witness of a primary changes ({@link Witness}). The published figures are
@@ -205,37 +208,56 @@ final class LpAudit {
 
   /**
    * The integer interval that the program over c's neighbourhood proves for c, every cell within [lo, hi]; null
-   * when it proves nothing (no relation inside, or the solver gave up).
+   * when it proves nothing (no relation inside, or the solver gave up). A pure function of c and the intervals of
+   * its neighbourhood, so the last answer for c is given again when those intervals have not moved since (about a
+   * fifth of the programs at national scale: a round or a complement candidate that changes nothing around c).
    */
   long[] bounds(int c, long[] lo, long[] hi) {
     int n = reach(c);
     try {
-      Set<CellModel.Relation> rels = new LinkedHashSet<>();
+      long[] in = new long[2 * n];
       for (int i = 0; i < n; i++) {
-        for (CellModel.Relation r : m.relationsOf(order[i])) {
-          boolean inside = col[r.total()] >= 0;
-          for (int p : r.parts()) inside &= col[p] >= 0;
-          if (inside) rels.add(r);
-        }
+        in[2 * i] = lo[order[i]];
+        in[2 * i + 1] = hi[order[i]];
       }
-      if (rels.isEmpty()) return null;
-      // x = lo + y with 0 <= y <= hi - lo (every count is at least 0)
-      double[] up = new double[n];
-      for (int i = 0; i < n; i++) {
-        int v = order[i];
-        up[i] = hi[v] >= Propagation.INF ? BoundedSimplex.INF : hi[v] - lo[v];
-      }
-      BoundedSimplex lp = new BoundedSimplex(up);
-      for (CellModel.Relation r : rels) add(r, col, n, lo, lp);
-      double[] range = lp.range(0);
-      if (range == null) return null;
-      long l = Math.max(lo[c], (long) Math.ceil(lo[c] + range[0] - 1e-6));
-      long h = range[1] == BoundedSimplex.INF ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + range[1] + 1e-6));
-      // the true table is a solution: a range without the true count is a numerical failure, and proves nothing
-      return l > h || m.value(c) < l || m.value(c) > h ? null : new long[] {l, h};
+      Answer last = answers.get(c);
+      if (last != null && java.util.Arrays.equals(last.in(), in)) return last.bounds();
+      long[] b = solve(c, n, lo, hi);
+      answers.put(c, new Answer(in, b));
+      return b;
     } finally {
       release(n);
     }
+  }
+
+  /** The last program around a cell: the intervals of its neighbourhood (lo, hi per cell, in order) and its answer. */
+  private record Answer(long[] in, long[] bounds) {}
+
+  /** The program over the neighbourhood that {@link #reach} put into order[0..n) and col. */
+  private long[] solve(int c, int n, long[] lo, long[] hi) {
+    Set<CellModel.Relation> rels = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      for (CellModel.Relation r : m.relationsOf(order[i])) {
+        boolean inside = col[r.total()] >= 0;
+        for (int p : r.parts()) inside &= col[p] >= 0;
+        if (inside) rels.add(r);
+      }
+    }
+    if (rels.isEmpty()) return null;
+    // x = lo + y with 0 <= y <= hi - lo (every count is at least 0)
+    double[] up = new double[n];
+    for (int i = 0; i < n; i++) {
+      int v = order[i];
+      up[i] = hi[v] >= Propagation.INF ? BoundedSimplex.INF : hi[v] - lo[v];
+    }
+    BoundedSimplex lp = new BoundedSimplex(up);
+    for (CellModel.Relation r : rels) add(r, col, n, lo, lp);
+    double[] range = lp.range(0);
+    if (range == null) return null;
+    long l = Math.max(lo[c], (long) Math.ceil(lo[c] + range[0] - 1e-6));
+    long h = range[1] == BoundedSimplex.INF ? hi[c] : Math.min(hi[c], (long) Math.floor(lo[c] + range[1] + 1e-6));
+    // the true table is a solution: a range without the true count is a numerical failure, and proves nothing
+    return l > h || m.value(c) < l || m.value(c) > h ? null : new long[] {l, h};
   }
 
   /** The rows of relation r in the shifted variables y = x - lo. */
