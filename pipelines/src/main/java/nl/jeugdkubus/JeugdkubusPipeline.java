@@ -214,9 +214,11 @@ public final class JeugdkubusPipeline {
     PCollectionTuple staged = p.apply("ReadSources",
         new ReadSources(config.glob("registraties"), config.glob(IJW), config.glob("declaraties_csv"), config.glob("cbs"),
             config.glob("financien"), config.conf(), config.stagingRules()).relativeTo(config.input()));
-    if (config.glob(IJW) != null) staged.get(Tags.IJW_INPUT_DIGESTS).apply("InputDigests-" + IJW, InputDigests.write(IJW, inputs));
-    PCollectionTuple pseudonymised = staged.apply("Pseudonymise", new PseudonymiseSources(config.key(), config.purpose()));
-    PCollectionTuple linked = pseudonymised.apply("LinkTrajectories", new LinkTrajectories(config.linkConfig()));
+    PCollectionTuple linked = staged
+        .apply("Pseudonymise", new PseudonymiseSources(config.key(), config.purpose()))
+        .apply("LinkTrajectories", new LinkTrajectories(config.linkConfig()));
+    // the iJw digest lines travel with the records (one stream from the parser on: SourceRecord)
+    if (config.glob(IJW) != null) linked.get(Tags.IJW_INPUT_DIGESTS).apply("InputDigests-" + IJW, InputDigests.write(IJW, inputs));
     PCollection<CubeRow> cells = PCollectionTuple.of(Tags.PERSONS, linked.get(Tags.PERSONS))
         .and(Tags.CBS_CELLS, staged.get(Tags.CBS_CELLS))
         .apply("ComputeIndicators", new BuildCube(config.marts()));
@@ -229,12 +231,11 @@ public final class JeugdkubusPipeline {
           .apply("WriteInternalCube", new WriteCube(out + "/internal", config.conf()).withoutDimensions());
     }
     PCollectionList.of(staged.get(Tags.DEAD_LETTERS))
-        .and(pseudonymised.get(Tags.DEAD_LETTERS))
         .and(linked.get(Tags.DEAD_LETTERS))
         .apply("AllDeadLetters", Flatten.pCollections())
         .apply("WriteDeadLetters", new WriteDeadLetters(out + "/deadletters"));
     // test-only pause points (crash tests); not part of the pipeline unless asked for
-    pauseBranch(staged.get(Tags.REGISTRATION_ROWS), "reading");
+    pauseBranch(staged.get(Tags.REGISTRATION_SOURCE), "reading");
     pauseBranch(published, "writing");
   }
 

@@ -38,5 +38,6 @@ public final class ModelCoders {
     r.registerCoderForClass(CostLine.class, AvroCoder.of(CostLine.class));
     r.registerCoderForClass(PersonHistory.class, AvroCoder.of(PersonHistory.class));
     r.registerCoderForClass(CubeRow.class, AvroCoder.of(CubeRow.class));
+    r.registerCoderForClass(SourceRecord.class, SourceRecordCoder.of());
   }
 }

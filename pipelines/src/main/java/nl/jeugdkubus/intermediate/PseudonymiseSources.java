@@ -1,36 +1,39 @@
 package nl.jeugdkubus.intermediate;
 
+import java.util.ArrayList;
+import java.util.List;
 import nl.jeugdkubus.common.Counters;
+import nl.jeugdkubus.common.SourceRecord;
+import nl.jeugdkubus.common.SourceRecordCoder;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.DeadLetter;
-import nl.jeugdkubus.model.Declaratie;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
 import nl.jeugdkubus.model.IjwToewijzing;
-import nl.jeugdkubus.model.LocalRegistration;
 import nl.jeugdkubus.model.RegistrationRow;
-import nl.jeugdkubus.model.Toewijzing;
-import nl.jeugdkubus.model.ZorgMutatie;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Step 2 of the job: every BSN becomes a keyed pseudonym, right after parsing. Input: the staging
- * tuple (Tags.REGISTRATION_ROWS, IJW_TOEWIJZINGEN, IJW_START_STOP, DECLARATIE_REGELS). Output:
- * Tags.REGISTRATIONS, TOEWIJZINGEN, MUTATIES, DECLARATIES and Tags.DEAD_LETTERS (invalid BSNs and
- * placeholders that cannot be linked). The key is read by each worker in its setup from the key file
- * or environment variable; only the key's location travels with the job.
+ * Step 2 of the job: every BSN becomes a keyed pseudonym, right after parsing, chained behind each person source's
+ * reader (input: the staging tuple's {@link Tags#PERSON_SOURCES}). Output: one stream keyed for the per-person
+ * grouping ({@link StreamKeys}): each pseudonymised record ({@link Minimisation}) under its pseudonym; the readers'
+ * dead letters, this step's own (invalid BSNs, placeholders that cannot be linked) and the iJw input digest lines
+ * under pass-through keys. One output, not one per kind ({@link SourceRecord} says why). The key is read by each
+ * worker in its setup from the key file or environment variable; only the key's location travels with the job.
+ * Counters: pseudonymisation.&lt;registraties|toewijzingen|mutaties|declaraties&gt;.in, .out, .dead.
  */
-public final class PseudonymiseSources extends PTransform<PCollectionTuple, PCollectionTuple> {
+public final class PseudonymiseSources extends PTransform<PCollectionTuple, PCollection<KV<String, SourceRecord>>> {
   private final PseudonymKey key;
   private final String purpose;
 
@@ -40,51 +43,29 @@ public final class PseudonymiseSources extends PTransform<PCollectionTuple, PCol
   }
 
   @Override
-  public PCollectionTuple expand(PCollectionTuple in) {
-    PCollectionTuple regs = in.get(Tags.REGISTRATION_ROWS)
-        .apply("Registrations", ParDo.of(new RegistrationFn(key, purpose))
-            .withOutputTags(Tags.REGISTRATIONS, TupleTagList.of(Tags.DEAD_LETTERS)));
-    PCollectionTuple toew = in.get(Tags.IJW_TOEWIJZINGEN)
-        .apply("Toewijzingen", ParDo.of(new ToewijzingFn(key, purpose))
-            .withOutputTags(Tags.TOEWIJZINGEN, TupleTagList.of(Tags.DEAD_LETTERS)));
-    PCollectionTuple mut = in.get(Tags.IJW_START_STOP)
-        .apply("StartStop", ParDo.of(new StartStopFn(key, purpose))
-            .withOutputTags(Tags.MUTATIES, TupleTagList.of(Tags.DEAD_LETTERS)));
-    PCollectionTuple decl = in.get(Tags.DECLARATIE_REGELS)
-        .apply("Declaraties", ParDo.of(new DeclaratieFn(key, purpose))
-            .withOutputTags(Tags.DECLARATIES, TupleTagList.of(Tags.DEAD_LETTERS)));
-
-    PCollection<DeadLetter> dead = PCollectionList.of(regs.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)))
-        .and(toew.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)))
-        .and(mut.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)))
-        .and(decl.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class)))
-        .apply("AllRejects", Flatten.pCollections());
-
-    return PCollectionTuple
-        .of(Tags.REGISTRATIONS, regs.get(Tags.REGISTRATIONS).setCoder(AvroCoder.of(LocalRegistration.class)))
-        .and(Tags.TOEWIJZINGEN, toew.get(Tags.TOEWIJZINGEN).setCoder(AvroCoder.of(Toewijzing.class)))
-        .and(Tags.MUTATIES, mut.get(Tags.MUTATIES).setCoder(AvroCoder.of(ZorgMutatie.class)))
-        .and(Tags.DECLARATIES, decl.get(Tags.DECLARATIES).setCoder(AvroCoder.of(Declaratie.class)))
-        .and(Tags.DEAD_LETTERS, dead);
+  public PCollection<KV<String, SourceRecord>> expand(PCollectionTuple in) {
+    KvCoder<String, SourceRecord> coder = KvCoder.of(StringUtf8Coder.of(), SourceRecordCoder.of());
+    List<PCollection<KV<String, SourceRecord>>> keyed = new ArrayList<>();
+    for (TupleTag<SourceRecord> source : Tags.PERSON_SOURCES) {
+      keyed.add(in.get(source).apply("Pseudonymise-" + source.getId(), ParDo.of(new PseudonymiseFn(key, purpose)))
+          .setCoder(coder));
+    }
+    return PCollectionList.of(keyed).apply("AllSources", Flatten.pCollections()).setCoder(coder);
   }
 
-  /** Shared setup: reads the key on the worker. */
-  abstract static class BaseFn<I, O> extends DoFn<I, O> {
+  /** One source record in, its keyed pseudonymised form (or its dead letter, or the record as it passes) out. */
+  static final class PseudonymiseFn extends DoFn<SourceRecord, KV<String, SourceRecord>> {
     private final PseudonymKey key;
     private final String purpose;
-    private final String source;
-    transient Minimisation minimisation;
-    private final Counter in;
-    private final Counter ok;
-    private final Counter dead;
+    private final Source registraties = new Source("registraties");
+    private final Source toewijzingen = new Source("toewijzingen");
+    private final Source mutaties = new Source("mutaties");
+    private final Source declaraties = new Source("declaraties");
+    private transient Minimisation minimisation;
 
-    BaseFn(PseudonymKey key, String purpose, String source) {
+    PseudonymiseFn(PseudonymKey key, String purpose) {
       this.key = key;
       this.purpose = purpose;
-      this.source = source;
-      this.in = Counters.counter("pseudonymisation." + source + ".in");
-      this.ok = Counters.counter("pseudonymisation." + source + ".out");
-      this.dead = Counters.counter("pseudonymisation." + source + ".dead");
     }
 
     @Setup
@@ -92,65 +73,52 @@ public final class PseudonymiseSources extends PTransform<PCollectionTuple, PCol
       minimisation = new Minimisation(new Pseudonymiser(key.read(), purpose));
     }
 
-    Minimisation.Out<O> out(ProcessContext c, TupleTag<O> mainTag) {
+    @ProcessElement
+    public void process(@Element SourceRecord r, OutputReceiver<KV<String, SourceRecord>> out) {
+      switch (r.kind()) {
+        case REGISTRATION_ROW -> minimisation.registration(r.as(RegistrationRow.class),
+            registraties.out(out, ok -> KV.of(ok.getPseudonym(), SourceRecord.of(ok))));
+        case IJW_TOEWIJZING -> minimisation.toewijzing(r.as(IjwToewijzing.class),
+            toewijzingen.out(out, ok -> KV.of(ok.getPseudonym(), SourceRecord.of(ok))));
+        case IJW_START_STOP -> minimisation.startStop(r.as(IjwStartStop.class),
+            mutaties.out(out, ok -> KV.of(ok.getPseudonym(), SourceRecord.of(ok))));
+        case DECLARATIE_REGEL -> minimisation.declaratie(r.as(DeclaratieRegel.class),
+            declaraties.out(out, ok -> KV.of(ok.getPseudonym(), SourceRecord.of(ok))));
+        case DEAD_LETTER -> out.output(KV.of(StreamKeys.deadLetter(r.as(DeadLetter.class)), r));
+        case INPUT_DIGEST -> out.output(KV.of(StreamKeys.digestLine(r.as(String.class)), r));
+        default -> throw new IllegalArgumentException("already pseudonymised: " + r.kind());
+      }
+    }
+  }
+
+  /** A source's counters, and the receiver of its outcomes. */
+  private static final class Source implements java.io.Serializable {
+    private final Counter in;
+    private final Counter ok;
+    private final Counter dead;
+
+    Source(String name) {
+      this.in = Counters.counter("pseudonymisation." + name + ".in");
+      this.ok = Counters.counter("pseudonymisation." + name + ".out");
+      this.dead = Counters.counter("pseudonymisation." + name + ".dead");
+    }
+
+    <T> Minimisation.Out<T> out(DoFn.OutputReceiver<KV<String, SourceRecord>> out,
+        java.util.function.Function<T, KV<String, SourceRecord>> keyed) {
       in.inc();
       return new Minimisation.Out<>() {
         @Override
-        public void ok(O record) {
+        public void ok(T record) {
           ok.inc();
-          c.output(mainTag, record);
+          out.output(keyed.apply(record));
         }
 
         @Override
         public void dead(DeadLetter deadLetter) {
           dead.inc();
-          c.output(Tags.DEAD_LETTERS, deadLetter);
+          out.output(KV.of(StreamKeys.deadLetter(deadLetter), SourceRecord.of(deadLetter)));
         }
       };
-    }
-  }
-
-  static final class RegistrationFn extends BaseFn<RegistrationRow, LocalRegistration> {
-    RegistrationFn(PseudonymKey key, String purpose) {
-      super(key, purpose, "registraties");
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      minimisation.registration(c.element(), out(c, Tags.REGISTRATIONS));
-    }
-  }
-
-  static final class ToewijzingFn extends BaseFn<IjwToewijzing, Toewijzing> {
-    ToewijzingFn(PseudonymKey key, String purpose) {
-      super(key, purpose, "toewijzingen");
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      minimisation.toewijzing(c.element(), out(c, Tags.TOEWIJZINGEN));
-    }
-  }
-
-  static final class StartStopFn extends BaseFn<IjwStartStop, ZorgMutatie> {
-    StartStopFn(PseudonymKey key, String purpose) {
-      super(key, purpose, "mutaties");
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      minimisation.startStop(c.element(), out(c, Tags.MUTATIES));
-    }
-  }
-
-  static final class DeclaratieFn extends BaseFn<DeclaratieRegel, Declaratie> {
-    DeclaratieFn(PseudonymKey key, String purpose) {
-      super(key, purpose, "declaraties");
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c) {
-      minimisation.declaratie(c.element(), out(c, Tags.DECLARATIES));
     }
   }
 }

@@ -1,6 +1,8 @@
 package nl.jeugdkubus.staging;
 
 import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.SourceRecord;
+import nl.jeugdkubus.common.SourceRecordCoder;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.DeadLetter;
@@ -9,20 +11,24 @@ import nl.jeugdkubus.model.RegistrationRow;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The CSV sources (a glob each) to their typed records and {@link Tags#DEAD_LETTERS}: one file per
- * element, parsed streaming by a {@link CsvFileParser}. Counters: staging.&lt;source&gt;.read (files),
+ * The CSV sources (a glob each): one file per element, parsed streaming by a {@link CsvFileParser}. A person source
+ * (registraties, the flat declarations export) gives one {@link Tags#SOURCE_RECORDS} stream of records and dead
+ * letters ({@link SourceRecord}); the finance table gives {@link Tags#CBS_CELLS} and {@link Tags#DEAD_LETTERS}. Counters: staging.&lt;source&gt;.read (files),
  * .records, .dead.
  */
 public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> {
   private final String name;
   private final String glob;
   private final CsvFileParser<T> parser;
+  /** null: a person source, everything into {@link Tags#SOURCE_RECORDS}; else the records' own tag */
   private final TupleTag<T> tag;
   private final Class<T> type;
 
@@ -34,26 +40,28 @@ public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> 
     this.type = type;
   }
 
-  /** Municipal registrations to {@link Tags#REGISTRATION_ROWS}; conf: the run's tables (conf/verwijzers.csv; null: packaged). */
+  private static <T> ReadCsvFiles<T> personSource(String name, String glob, CsvFileParser<T> parser) {
+    return new ReadCsvFiles<>(name, glob, parser, null, null);
+  }
+
+  /** Municipal registrations (and their dead letters) to {@link Tags#SOURCE_RECORDS}; conf: the run's tables (conf/verwijzers.csv; null: packaged). */
   public static ReadCsvFiles<RegistrationRow> registrations(String glob, ConfTables conf) {
     return registrations(glob, conf, StagingRules.defaults(conf));
   }
 
   /** As {@link #registrations(String, ConfTables)}, with the run's gemeente codes and date window. */
   public static ReadCsvFiles<RegistrationRow> registrations(String glob, ConfTables conf, StagingRules rules) {
-    return new ReadCsvFiles<>("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(conf), rules),
-        Tags.REGISTRATION_ROWS, RegistrationRow.class);
+    return personSource("Registrations", glob, new RegistrationCsvParser(ProductCategories.verwijzers(conf), rules));
   }
 
-  /** The flat declarations export to {@link Tags#DECLARATIE_REGELS} (sourceFormat "CSV"); conf: conf/hulpvorm-mapping.csv. */
+  /** The flat declarations export (sourceFormat "CSV", and its dead letters) to {@link Tags#SOURCE_RECORDS}; conf: conf/hulpvorm-mapping.csv. */
   public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, ConfTables conf) {
     return declarations(glob, conf, StagingRules.defaults(conf));
   }
 
   /** As {@link #declarations(String, ConfTables)}, with the run's gemeente codes and date window. */
   public static ReadCsvFiles<DeclaratieRegel> declarations(String glob, ConfTables conf, StagingRules rules) {
-    return new ReadCsvFiles<>("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(conf), rules),
-        Tags.DECLARATIE_REGELS, DeclaratieRegel.class);
+    return personSource("DeclarationsCsv", glob, new DeclarationCsvParser(ProductCategories.load(conf), rules));
   }
 
   /** The optional municipal finance table to {@link Tags#CBS_CELLS} (table "financien"). */
@@ -68,11 +76,25 @@ public final class ReadCsvFiles<T> extends PTransform<PBegin, PCollectionTuple> 
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollectionTuple out = StagingFiles.match(input, name, glob)
-        .apply("Parse" + name, ParDo.of(new CsvParseFn<>(parser, tag))
-            .withOutputTags(tag, TupleTagList.of(Tags.DEAD_LETTERS)));
+    PCollection<FileIO.ReadableFile> files = StagingFiles.match(input, name, glob);
+    if (tag == null) {
+      // one output (SourceRecord explains why): parsed records and dead letters in one stream
+      CsvParseFn<T, SourceRecord> fn = new CsvParseFn<>(parser, CsvParseFn.Emitter.<T>oneStream(ReadCsvFiles::wrap));
+      PCollectionTuple out = files.apply("Parse" + name, ParDo.of(fn).withOutputTags(Tags.SOURCE_RECORDS, TupleTagList.empty()));
+      out.get(Tags.SOURCE_RECORDS).setCoder(SourceRecordCoder.of());
+      return out;
+    }
+    PCollectionTuple out = files.apply("Parse" + name, ParDo.of(new CsvParseFn<T, T>(parser, CsvParseFn.Emitter.separate(tag)))
+        .withOutputTags(tag, TupleTagList.of(Tags.DEAD_LETTERS)));
     out.get(tag).setCoder(AvroCoder.of(type));
     out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
     return out;
+  }
+
+  /** A person source's record as a {@link SourceRecord} (the two record types the CSV person sources give). */
+  private static SourceRecord wrap(Object record) {
+    if (record instanceof RegistrationRow r) return SourceRecord.of(r);
+    if (record instanceof DeclaratieRegel d) return SourceRecord.of(d);
+    throw new IllegalArgumentException("not a person record: " + record.getClass().getSimpleName());
   }
 }

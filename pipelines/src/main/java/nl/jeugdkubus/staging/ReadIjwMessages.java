@@ -9,33 +9,31 @@ import java.util.Set;
 import nl.jeugdkubus.common.ConfTables;
 import nl.jeugdkubus.common.Counters;
 import nl.jeugdkubus.common.InputDigests;
-import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.common.SourceRecord;
+import nl.jeugdkubus.common.SourceRecordCoder;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
 import nl.jeugdkubus.model.IjwToewijzing;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
- * iJw 3.2 message files (a glob) to {@link Tags#IJW_TOEWIJZINGEN} (JW301), {@link Tags#IJW_START_STOP}
- * (JW305/JW307), {@link Tags#DECLARATIE_REGELS} (JW323) and {@link Tags#DEAD_LETTERS}. See
- * {@link IjwMessageParser}. A {@code .zip} file is an archive of messages ({@link MessageArchive}): each entry is
- * one message. Every file read also gives its line of the input digest list ({@link Tags#IJW_INPUT_DIGESTS},
- * {@link InputDigests#line}), digested from the same bytes as are parsed, so that each file is opened once (a file
- * that cannot be read is a READ_ERROR dead letter and has no line). Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
+ * iJw 3.2 message files (a glob) to one stream of {@link SourceRecord}s: toewijzingen (JW301), start and stop
+ * messages (JW305/JW307), declaratie lines (JW323) and dead letters. See {@link IjwMessageParser}. A {@code .zip}
+ * file is an archive of messages ({@link MessageArchive}): each entry is one message. Every file read also gives
+ * its line of the input digest list ({@link SourceRecord#digestLine}, {@link InputDigests#line}), digested from the
+ * same bytes as are parsed, so that each file is opened once (a file that cannot be read is a READ_ERROR dead letter
+ * and has no line). One output, not one per kind: see {@link SourceRecord} for why. Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
  * staging.ijw.&lt;TYPE&gt;.read (messages per type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records,
  * staging.ijw.dead.
  */
-public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
+public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord>> {
   private final String glob;
   private final ConfTables conf;
   private final StagingRules rules;
@@ -64,22 +62,14 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
   }
 
   @Override
-  public PCollectionTuple expand(PBegin input) {
+  public PCollection<SourceRecord> expand(PBegin input) {
     Set<String> categories = ProductCategories.load(conf);
-    PCollectionTuple out = StagingFiles.match(input, "Ijw", glob)
-        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules), base))
-            .withOutputTags(Tags.IJW_TOEWIJZINGEN,
-                TupleTagList.of(Tags.IJW_START_STOP).and(Tags.DECLARATIE_REGELS).and(Tags.DEAD_LETTERS)
-                .and(Tags.IJW_INPUT_DIGESTS)));
-    out.get(Tags.IJW_TOEWIJZINGEN).setCoder(AvroCoder.of(IjwToewijzing.class));
-    out.get(Tags.IJW_START_STOP).setCoder(AvroCoder.of(IjwStartStop.class));
-    out.get(Tags.DECLARATIE_REGELS).setCoder(AvroCoder.of(DeclaratieRegel.class));
-    out.get(Tags.DEAD_LETTERS).setCoder(AvroCoder.of(DeadLetter.class));
-    out.get(Tags.IJW_INPUT_DIGESTS).setCoder(StringUtf8Coder.of());
-    return out;
+    return StagingFiles.match(input, "Ijw", glob)
+        .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules), base)))
+        .setCoder(SourceRecordCoder.of());
   }
 
-  static final class ParseFn extends DoFn<FileIO.ReadableFile, IjwToewijzing> {
+  static final class ParseFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
     private final IjwMessageParser parser;
     private final String base;
     private final Counter read = Counters.counter("staging.ijw.read");
@@ -93,32 +83,32 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
     }
 
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, MultiOutputReceiver out) {
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<SourceRecord> out) {
       if (!MessageArchive.isArchive(file.getMetadata().resourceId().getFilename())) read.inc();
       String name = StagingFiles.fileName(file);
       IjwMessageParser.Sink sink = new IjwMessageParser.Sink() {
         @Override
         public void toewijzing(IjwToewijzing t) {
           records.inc();
-          out.get(Tags.IJW_TOEWIJZINGEN).output(t);
+          out.output(SourceRecord.of(t));
         }
 
         @Override
         public void startStop(IjwStartStop s) {
           records.inc();
-          out.get(Tags.IJW_START_STOP).output(s);
+          out.output(SourceRecord.of(s));
         }
 
         @Override
         public void declaratie(DeclaratieRegel d) {
           records.inc();
-          out.get(Tags.DECLARATIE_REGELS).output(d);
+          out.output(SourceRecord.of(d));
         }
 
         @Override
         public void dead(DeadLetter d) {
           dead.inc();
-          out.get(Tags.DEAD_LETTERS).output(d);
+          out.output(SourceRecord.of(d));
         }
 
         @Override
@@ -130,7 +120,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
         String type;
         try {
           byte[] stored = StagingFiles.readStored(file);
-          out.get(Tags.IJW_INPUT_DIGESTS).output(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base));
+          out.output(SourceRecord.digestLine(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base)));
           try (InputStream in = StagingFiles.decompressed(file, stored)) {
             type = parser.parse(name, in, sink);
           }
@@ -158,7 +148,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollectionTuple> {
         sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
         return;
       }
-      out.get(Tags.IJW_INPUT_DIGESTS).output(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base));
+      out.output(SourceRecord.digestLine(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base)));
     }
 
     private static void counted(String type) {

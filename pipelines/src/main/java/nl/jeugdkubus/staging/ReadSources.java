@@ -3,15 +3,12 @@ package nl.jeugdkubus.staging;
 import java.util.ArrayList;
 import java.util.List;
 import nl.jeugdkubus.common.ConfTables;
+import nl.jeugdkubus.common.SourceRecord;
+import nl.jeugdkubus.common.SourceRecordCoder;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.DeadLetter;
-import nl.jeugdkubus.model.DeclaratieRegel;
-import nl.jeugdkubus.model.IjwStartStop;
-import nl.jeugdkubus.model.IjwToewijzing;
-import nl.jeugdkubus.model.RegistrationRow;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -22,11 +19,11 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
- * The whole staging layer: reads every source and returns one tuple with
- * {@link Tags#REGISTRATION_ROWS}, {@link Tags#IJW_TOEWIJZINGEN}, {@link Tags#IJW_START_STOP},
- * {@link Tags#DECLARATIE_REGELS} (JW323 and CSV together), {@link Tags#CBS_CELLS} (with the optional finance table) and
- * {@link Tags#DEAD_LETTERS} (all readers together), and {@link Tags#IJW_INPUT_DIGESTS} (the digest lines of the iJw
- * files, computed while they are read). A null glob leaves its outputs empty.
+ * The whole staging layer: reads every source and returns one tuple with a stream of {@link SourceRecord}s per
+ * person source ({@link Tags#REGISTRATION_SOURCE}, {@link Tags#IJW_SOURCE} with the digest lines of the iJw files,
+ * {@link Tags#DECLARATIONS_CSV_SOURCE}; each holds its reader's records and dead letters), and
+ * {@link Tags#CBS_CELLS} (with the optional finance table) with their readers' {@link Tags#DEAD_LETTERS}. A null glob
+ * leaves its outputs empty. The person streams stay apart so that the pseudonymisation chains behind each reader.
  */
 public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
   private final String registrationsGlob;
@@ -73,32 +70,16 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    List<PCollection<RegistrationRow>> registrations = new ArrayList<>();
-    List<PCollection<IjwToewijzing>> toewijzingen = new ArrayList<>();
-    List<PCollection<IjwStartStop>> startStops = new ArrayList<>();
-    List<PCollection<DeclaratieRegel>> declaraties = new ArrayList<>();
     List<PCollection<CbsCell>> cells = new ArrayList<>();
     List<PCollection<DeadLetter>> dead = new ArrayList<>();
-    List<PCollection<String>> ijwDigests = new ArrayList<>();
 
-    if (registrationsGlob != null) {
-      PCollectionTuple t = input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf, rules));
-      registrations.add(t.get(Tags.REGISTRATION_ROWS));
-      dead.add(t.get(Tags.DEAD_LETTERS));
-    }
-    if (ijwGlob != null) {
-      PCollectionTuple t = input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf, rules).relativeTo(inputBase));
-      ijwDigests.add(t.get(Tags.IJW_INPUT_DIGESTS));
-      toewijzingen.add(t.get(Tags.IJW_TOEWIJZINGEN));
-      startStops.add(t.get(Tags.IJW_START_STOP));
-      declaraties.add(t.get(Tags.DECLARATIE_REGELS));
-      dead.add(t.get(Tags.DEAD_LETTERS));
-    }
-    if (declarationsCsvGlob != null) {
-      PCollectionTuple t = input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, conf, rules));
-      declaraties.add(t.get(Tags.DECLARATIE_REGELS));
-      dead.add(t.get(Tags.DEAD_LETTERS));
-    }
+    PCollection<SourceRecord> registrations = registrationsGlob == null ? none(input, "Registrations")
+        : input.apply("ReadRegistrations", ReadCsvFiles.registrations(registrationsGlob, conf, rules)).get(Tags.SOURCE_RECORDS);
+    PCollection<SourceRecord> ijw = ijwGlob == null ? none(input, "Ijw")
+        : input.apply("ReadIjwMessages", new ReadIjwMessages(ijwGlob, conf, rules).relativeTo(inputBase));
+    PCollection<SourceRecord> declarationsCsv = declarationsCsvGlob == null ? none(input, "DeclarationsCsv")
+        : input.apply("ReadDeclarationsCsv", ReadCsvFiles.declarations(declarationsCsvGlob, conf, rules))
+            .get(Tags.SOURCE_RECORDS);
     if (cbsGlob != null) {
       PCollectionTuple t = input.apply("ReadCbsTables", new ReadCbsTables(cbsGlob, rules.gemeenten()));
       cells.add(t.get(Tags.CBS_CELLS));
@@ -111,13 +92,15 @@ public class ReadSources extends PTransform<PBegin, PCollectionTuple> {
     }
 
     return PCollectionTuple
-        .of(Tags.REGISTRATION_ROWS, flatten(input, "RegistrationRows", registrations, AvroCoder.of(RegistrationRow.class)))
-        .and(Tags.IJW_TOEWIJZINGEN, flatten(input, "IjwToewijzingen", toewijzingen, AvroCoder.of(IjwToewijzing.class)))
-        .and(Tags.IJW_START_STOP, flatten(input, "IjwStartStop", startStops, AvroCoder.of(IjwStartStop.class)))
-        .and(Tags.DECLARATIE_REGELS, flatten(input, "DeclaratieRegels", declaraties, AvroCoder.of(DeclaratieRegel.class)))
+        .of(Tags.REGISTRATION_SOURCE, registrations)
+        .and(Tags.IJW_SOURCE, ijw)
+        .and(Tags.DECLARATIONS_CSV_SOURCE, declarationsCsv)
         .and(Tags.CBS_CELLS, flatten(input, "CbsCells", cells, AvroCoder.of(CbsCell.class)))
-        .and(Tags.DEAD_LETTERS, flatten(input, "DeadLetters", dead, AvroCoder.of(DeadLetter.class)))
-        .and(Tags.IJW_INPUT_DIGESTS, flatten(input, "IjwInputDigests", ijwDigests, StringUtf8Coder.of()));
+        .and(Tags.DEAD_LETTERS, flatten(input, "DeadLetters", dead, AvroCoder.of(DeadLetter.class)));
+  }
+
+  private static PCollection<SourceRecord> none(PBegin input, String name) {
+    return input.apply("No" + name, Create.empty(SourceRecordCoder.of()));
   }
 
   private static <T> PCollection<T> flatten(PBegin input, String name, List<PCollection<T>> parts, Coder<T> coder) {

@@ -16,22 +16,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import nl.jeugdkubus.common.Counters;
+import nl.jeugdkubus.common.CounterValues;
 import nl.jeugdkubus.common.ModelCoders;
-import nl.jeugdkubus.common.Tags;
+import nl.jeugdkubus.common.SourceRecord;
 import nl.jeugdkubus.model.DeadLetter;
+import nl.jeugdkubus.model.DeclaratieRegel;
+import nl.jeugdkubus.model.IjwStartStop;
+import nl.jeugdkubus.model.IjwToewijzing;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,13 +67,15 @@ class ReadIjwArchivesTest {
     SEEN.clear();
     Pipeline p = Pipeline.create();
     ModelCoders.register(p);
-    PCollectionTuple out = p.apply(new ReadIjwMessages(glob));
-    PCollectionList.of(List.<PCollection<String>>of(
-            out.get(Tags.IJW_TOEWIJZINGEN).apply("T", MapElements.into(TypeDescriptors.strings()).via(r -> "T " + normalised(r))),
-            out.get(Tags.IJW_START_STOP).apply("S", MapElements.into(TypeDescriptors.strings()).via(r -> "S " + normalised(r))),
-            out.get(Tags.DECLARATIE_REGELS).apply("D", MapElements.into(TypeDescriptors.strings()).via(r -> "D " + normalised(r))),
-            out.get(Tags.DEAD_LETTERS).apply("X", MapElements.into(TypeDescriptors.strings()).via((DeadLetter r) -> "X " + normalised(r)))))
-        .apply(Flatten.pCollections())
+    p.apply(new ReadIjwMessages(glob))
+        .apply("Records", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() != SourceRecord.Kind.INPUT_DIGEST))
+        .apply("AsText", MapElements.into(TypeDescriptors.strings()).via((SourceRecord r) -> switch (r.kind()) {
+          case IJW_TOEWIJZING -> "T " + normalised(r.as(IjwToewijzing.class));
+          case IJW_START_STOP -> "S " + normalised(r.as(IjwStartStop.class));
+          case DECLARATIE_REGEL -> "D " + normalised(r.as(DeclaratieRegel.class));
+          case DEAD_LETTER -> "X " + normalised(r.as(DeadLetter.class));
+          default -> throw new IllegalStateException(r.kind() + " from the iJw reader");
+        }))
         .apply("Collect", MapElements.into(TypeDescriptors.strings()).via(s -> {
           SEEN.add(s);
           return s;
@@ -90,12 +88,7 @@ class ReadIjwArchivesTest {
   }
 
   static long counter(PipelineResult result, String name) {
-    long sum = 0;
-    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.named(Counters.NAMESPACE, name)).build()).getCounters()) {
-      sum += c.getAttempted();
-    }
-    return sum;
+    return CounterValues.of(result, name);
   }
 
   @Test
@@ -171,8 +164,10 @@ class ReadIjwArchivesTest {
     }
     Pipeline p = Pipeline.create();
     ModelCoders.register(p);
-    PCollectionTuple out = p.apply(new ReadIjwMessages(in + "/*.{xml,zip}").relativeTo(dir.toString()));
-    PAssert.that(out.get(Tags.IJW_INPUT_DIGESTS)).containsInAnyOrder(expected);
+    PAssert.that(p.apply(new ReadIjwMessages(in + "/*.{xml,zip}").relativeTo(dir.toString()))
+            .apply("Digests", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() == SourceRecord.Kind.INPUT_DIGEST))
+            .apply("Lines", MapElements.into(TypeDescriptors.strings()).via((SourceRecord r) -> r.as(String.class))))
+        .containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }
 }

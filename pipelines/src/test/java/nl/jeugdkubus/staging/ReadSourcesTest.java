@@ -7,20 +7,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import nl.jeugdkubus.common.Counters;
+import nl.jeugdkubus.common.CounterValues;
 import nl.jeugdkubus.common.ModelCoders;
+import nl.jeugdkubus.common.SourceRecord;
+import nl.jeugdkubus.common.SourceRecord.Kind;
 import nl.jeugdkubus.common.Tags;
 import nl.jeugdkubus.model.CbsCell;
 import nl.jeugdkubus.model.DeadLetter;
 import nl.jeugdkubus.model.DeclaratieRegel;
 import nl.jeugdkubus.model.IjwStartStop;
+import nl.jeugdkubus.model.IjwToewijzing;
 import nl.jeugdkubus.model.RegistrationRow;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -36,12 +35,8 @@ class ReadSourcesTest {
     PAssert.thatSingleton(pc.apply("Count " + pc.getName(), Count.globally())).isEqualTo(n);
   }
 
-  private static long counter(PipelineResult result, String name) {
-    MetricQueryResults q = result.metrics().queryMetrics(
-        MetricsFilter.builder().addNameFilter(MetricNameFilter.named(Counters.NAMESPACE, name)).build());
-    long sum = 0;
-    for (MetricResult<Long> c : q.getCounters()) sum += c.getAttempted();
-    return sum;
+  static long counter(PipelineResult result, String name) {
+    return CounterValues.of(result, name);
   }
 
   @Test
@@ -51,20 +46,22 @@ class ReadSourcesTest {
     ModelCoders.register(p);
     PCollectionTuple out = p.apply(new ReadSources(
         dir + "/registraties/*.csv", dir + "/ijw/*.xml", dir + "/declaraties/*.csv", dir + "/cbs/*"));
+    PCollection<SourceRecord> persons = SourceStreams.all(out);
+    PCollection<DeadLetter> dead = SourceStreams.deadLetters(out);
 
     // registraties-2024.csv: R-001..R-003 good, R-004 (30 Feb birth date) and R-005 (7-digit bsn) dead;
     // registraties-zonder-bsn.csv: no bsn column -> one dead letter for the file
-    PCollection<RegistrationRow> regs = out.get(Tags.REGISTRATION_ROWS);
+    PCollection<RegistrationRow> regs = SourceStreams.of(persons, Kind.REGISTRATION_ROW, RegistrationRow.class);
     PAssert.that(regs.apply("RegIds", MapElements.into(TypeDescriptors.strings()).via(RegistrationRow::getRegistratieId)))
         .containsInAnyOrder("R-001", "R-002", "R-003");
     // JW301.xml: 2 ToegewezenProduct
-    assertCount(out.get(Tags.IJW_TOEWIJZINGEN), 2);
+    assertCount(SourceStreams.of(persons, Kind.IJW_TOEWIJZING, IjwToewijzing.class), 2);
     // JW305.xml 2 starts + JW307.xml 2 stops; JW305-afgebroken.xml is cut off: nothing from it
-    PAssert.that(out.get(Tags.IJW_START_STOP)
+    PAssert.that(SourceStreams.of(persons, Kind.IJW_START_STOP, IjwStartStop.class)
             .apply("StartStopTypes", MapElements.into(TypeDescriptors.strings()).via(IjwStartStop::getBerichtType)))
         .containsInAnyOrder("JW305", "JW305", "JW307", "JW307");
     // JW323.xml 5 prestaties + declaraties CSV 3 good rows (RN005 has "50.00")
-    PAssert.that(out.get(Tags.DECLARATIE_REGELS).apply("DeclFormats",
+    PAssert.that(SourceStreams.of(persons, Kind.DECLARATIE_REGEL, DeclaratieRegel.class).apply("DeclFormats",
             MapElements.into(TypeDescriptors.strings()).via(d -> d.getSourceFormat() + ":" + d.getReferentieNummer())))
         .containsInAnyOrder("JW323:RN001", "JW323:RN002", "JW323:RN003", "JW323:RN004", "JW323:RN004",
             "CSV:RN001", "CSV:RN002", "CSV:RN003");
@@ -86,7 +83,7 @@ class ReadSourcesTest {
           assertEquals(0, other);
           return null;
         });
-    PAssert.that(out.get(Tags.DEAD_LETTERS).apply("DeadKeys",
+    PAssert.that(dead.apply("DeadKeys",
             MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> d.getSourceFile() + "|" + d.getReason())))
         .containsInAnyOrder(
             "registraties-2024.csv|INVALID_DATE",
@@ -102,7 +99,7 @@ class ReadSourcesTest {
     // no dead letter holds a BSN of the inputs (as given or normalised)
     List<String> bsns = new ArrayList<>(List.of("999900122", "999900134", "12345623", "012345623", "999900146",
         "9999 001", "9999001", "999900006", "999900018", "999900158"));
-    PAssert.that(out.get(Tags.DEAD_LETTERS)).satisfies(it -> {
+    PAssert.that(dead).satisfies(it -> {
       for (DeadLetter d : it) {
         for (String b : bsns) assertFalse(d.toString().contains(b), d.toString());
       }
@@ -136,15 +133,20 @@ class ReadSourcesTest {
     ModelCoders.register(p);
     // only iJw, and a declarations glob that matches nothing
     PCollectionTuple out = p.apply(new ReadSources(null, dir + "/ijw/JW30*.xml", dir + "/nothing/*.csv", null));
-    assertCount(out.get(Tags.REGISTRATION_ROWS), 0);
+    assertCount(out.get(Tags.REGISTRATION_SOURCE), 0);
+    assertCount(out.get(Tags.DECLARATIONS_CSV_SOURCE), 0);
     assertCount(out.get(Tags.CBS_CELLS), 0);
-    assertCount(out.get(Tags.IJW_TOEWIJZINGEN), 2); // JW301
-    assertCount(out.get(Tags.IJW_START_STOP), 4); // JW305 + JW307
-    assertCount(out.get(Tags.DECLARATIE_REGELS), 0);
+    assertCount(out.get(Tags.DEAD_LETTERS), 0);
+    PCollection<SourceRecord> ijw = out.get(Tags.IJW_SOURCE);
+    assertCount(SourceStreams.of(ijw, Kind.IJW_TOEWIJZING, IjwToewijzing.class), 2); // JW301
+    assertCount(SourceStreams.of(ijw, Kind.IJW_START_STOP, IjwStartStop.class), 4); // JW305 + JW307
+    assertCount(SourceStreams.of(ijw, Kind.DECLARATIE_REGEL, DeclaratieRegel.class), 0);
     // JW305-afgebroken.xml matches JW30*.xml too
-    PAssert.that(out.get(Tags.DEAD_LETTERS).apply("Reasons",
+    PAssert.that(SourceStreams.of(ijw, Kind.DEAD_LETTER, DeadLetter.class).apply("Reasons",
             MapElements.into(TypeDescriptors.strings()).via(DeadLetter::getReason)))
         .containsInAnyOrder("NOT_WELL_FORMED");
+    // and one digest line per message file read: JW301, JW305, JW305-afgebroken, JW307
+    assertCount(ijw.apply("Digests", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() == Kind.INPUT_DIGEST)), 4);
     p.run().waitUntilFinish();
   }
 }
