@@ -14,7 +14,7 @@ import nl.jeugdkubus.model.ZorgMutatie;
 /**
  * One element of the single record stream from the person sources to the per-person grouping: a record as
  * read (BSN still present: it lives only between a reader and the pseudonymisation chained behind it), a
- * pseudonymised record, a dead letter, or a line of the iJw input digest list.
+ * pseudonymised record, a dead letter, or lines of the iJw input digest list.
  *
  * <p>Why one stream: on Flink's batch runtime a step with several outputs hands every consumer the whole union of
  * its outputs, and when the branches meet again (in the per-person join, in the one dead-letter sink) the
@@ -65,9 +65,13 @@ public final class SourceRecord {
   public static SourceRecord of(Declaratie r) { return new SourceRecord(Kind.DECLARATIE, r); }
   public static SourceRecord of(DeadLetter d) { return new SourceRecord(Kind.DEAD_LETTER, d); }
 
-  /** A line of the input digest list ({@link InputDigests#line}). */
-  public static SourceRecord digestLine(String line) {
-    return new SourceRecord(Kind.INPUT_DIGEST, line);
+  /**
+   * Lines of the input digest list ({@link InputDigests#line}), separated by {@code '\n'} (no newline at the end):
+   * a reader gives one such record per bundle of files, not one per file, so that a million message files add a
+   * thousand records, not a million, to the grouping.
+   */
+  public static SourceRecord digestLines(String lines) {
+    return new SourceRecord(Kind.INPUT_DIGEST, lines);
   }
 
   public Kind kind() {

@@ -24,7 +24,7 @@ public final class Tags {
   /** The person sources, in this order. */
   public static final java.util.List<TupleTag<SourceRecord>> PERSON_SOURCES =
       java.util.List.of(REGISTRATION_SOURCE, IJW_SOURCE, DECLARATIONS_CSV_SOURCE);
-  /** The input digest lines of the iJw files ({@link InputDigests#line}), computed while the files are parsed. */
+  /** The input digest lines of the iJw files ({@link InputDigests#line}), computed while the files are parsed; an element may hold several lines (newline-separated). */
   public static final TupleTag<String> IJW_INPUT_DIGESTS = new TupleTag<String>("ijwInputDigests") {};
   public static final TupleTag<CbsCell> CBS_CELLS = new TupleTag<CbsCell>("cbsCells") {};
 

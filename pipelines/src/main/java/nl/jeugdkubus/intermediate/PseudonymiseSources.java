@@ -85,7 +85,7 @@ public final class PseudonymiseSources extends PTransform<PCollectionTuple, PCol
         case DECLARATIE_REGEL -> minimisation.declaratie(r.as(DeclaratieRegel.class),
             declaraties.out(out, ok -> KV.of(ok.getPseudonym(), SourceRecord.of(ok))));
         case DEAD_LETTER -> out.output(KV.of(StreamKeys.deadLetter(r.as(DeadLetter.class)), r));
-        case INPUT_DIGEST -> out.output(KV.of(StreamKeys.digestLine(r.as(String.class)), r));
+        case INPUT_DIGEST -> out.output(KV.of(StreamKeys.digestLines(r.as(String.class)), r));
         default -> throw new IllegalArgumentException("already pseudonymised: " + r.kind());
       }
     }

@@ -20,6 +20,7 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -27,8 +28,8 @@ import org.apache.beam.sdk.values.PCollection;
  * iJw 3.2 message files (a glob) to one stream of {@link SourceRecord}s: toewijzingen (JW301), start and stop
  * messages (JW305/JW307), declaratie lines (JW323) and dead letters. See {@link IjwMessageParser}. A {@code .zip}
  * file is an archive of messages ({@link MessageArchive}): each entry is one message. Every file read also gives
- * its line of the input digest list ({@link SourceRecord#digestLine}, {@link InputDigests#line}), digested from the
- * same bytes as are parsed, so that each file is opened once (a file that cannot be read is a READ_ERROR dead letter
+ * its line of the input digest list ({@link InputDigests#line}; one {@link SourceRecord#digestLines} record per
+ * bundle of files), digested from the same bytes as are parsed, so that each file is opened once (a file that cannot be read is a READ_ERROR dead letter
  * and has no line). One output, not one per kind: see {@link SourceRecord} for why. Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
  * staging.ijw.&lt;TYPE&gt;.read (messages per type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records,
  * staging.ijw.dead.
@@ -77,9 +78,30 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
     private final Counter dead = Counters.counter("staging.ijw.dead");
     private final Counter archives = Counters.counter("staging.ijw.archives");
 
+    /** The digest lines of this bundle's files, newline-separated. */
+    private transient StringBuilder digests;
+
     ParseFn(IjwMessageParser parser, String base) {
       this.parser = parser;
       this.base = base;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      digests = new StringBuilder();
+    }
+
+    private void digested(String line) {
+      if (digests.length() > 0) digests.append('\n');
+      digests.append(line);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext c) {
+      if (digests.length() > 0) {
+        c.output(SourceRecord.digestLines(digests.toString()), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      }
+      digests = new StringBuilder();
     }
 
     @ProcessElement
@@ -120,7 +142,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
         String type;
         try {
           byte[] stored = StagingFiles.readStored(file);
-          out.output(SourceRecord.digestLine(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base)));
+          digested(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base));
           try (InputStream in = StagingFiles.decompressed(file, stored)) {
             type = parser.parse(name, in, sink);
           }
@@ -148,7 +170,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
         sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
         return;
       }
-      out.output(SourceRecord.digestLine(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base)));
+      digested(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base));
     }
 
     private static void counted(String type) {

@@ -31,8 +31,8 @@ class SourceRecordCoderTest {
             .setReferentieNummer("RN1").setProductCategorie("45").setPeriodeBegin("2024-01-01")
             .setPeriodeEind("2024-01-31").setBedragCenten(-1250L).setDebetCredit("C").build()),
         SourceRecord.of(DeadLetters.of("ijw", "JW315.xml", "file", "staging", "UNSUPPORTED_MESSAGE", "JW315", null, "IJW")),
-        SourceRecord.digestLine("ab12  100  ijw/JW301.xml"),
-        SourceRecord.digestLine(""));
+        SourceRecord.digestLines("ab12  100  ijw/JW301.xml\ncd34  200  ijw/JW305.xml"),
+        SourceRecord.digestLines(""));
   }
 
   @Test
@@ -52,7 +52,7 @@ class SourceRecordCoderTest {
 
   @Test
   void theFirstByteIsTheKindAndAnUnknownKindIsRefused() throws Exception {
-    byte[] line = CoderUtils.encodeToByteArray(CODER, SourceRecord.digestLine("x"));
+    byte[] line = CoderUtils.encodeToByteArray(CODER, SourceRecord.digestLines("x"));
     assertEquals(SourceRecord.Kind.INPUT_DIGEST.ordinal(), line[0]);
     // then StringUtf8Coder's nested form: length 1, 'x'
     assertEquals(3, line.length);

@@ -51,7 +51,8 @@ class OneStreamTest {
     // 123456782 passes the eleven-test (9*1+8*2+7*3+6*4+5*5+4*6+3*7+2*8-1*2 = 154 = 14*11); 123456789 does not (147)
     DeadLetter fromStaging = DeadLetters.of("ijw", "JW305-afgebroken.xml", "file", "staging", "NOT_WELL_FORMED",
         "cut off", null, "IJW");
-    String digest = "ab12  100  ijw/JW301.xml";
+    // digest lines come in blocks, one per bundle of files read
+    String digest = "ab12  100  ijw/JW301.xml\ncd34  200  ijw/JW305.xml";
 
     Pipeline p = Pipeline.create();
     ModelCoders.register(p);
@@ -60,7 +61,7 @@ class OneStreamTest {
         .of(Tags.REGISTRATION_SOURCE, p.apply("Regs", Create.of(List.of(
             SourceRecord.of(row("1", "123456782")), SourceRecord.of(row("2", "123456789")))).withCoder(coder)))
         .and(Tags.IJW_SOURCE, p.apply("Ijw", Create.of(List.of(
-            SourceRecord.of(fromStaging), SourceRecord.digestLine(digest))).withCoder(coder)))
+            SourceRecord.of(fromStaging), SourceRecord.digestLines(digest))).withCoder(coder)))
         .and(Tags.DECLARATIONS_CSV_SOURCE, p.apply("Csv", Create.empty(coder)));
     PCollectionTuple linked = staged
         .apply(new PseudonymiseSources(key, "beleid"))
@@ -97,9 +98,10 @@ class OneStreamTest {
   void passThroughKeysNeverMeetAPseudonym() {
     DeadLetter d = DeadLetters.of("registraties", "r.csv", "line 7", "staging", "INVALID_DATE", "30 Feb", null, "REGISTRATIE");
     assertEquals("!dead r.csv line 7", StreamKeys.deadLetter(d));
-    assertEquals("!digest ab12  100  ijw/a.xml", StreamKeys.digestLine("ab12  100  ijw/a.xml"));
+    assertEquals("!digest ab12  100  ijw/a.xml", StreamKeys.digestLines("ab12  100  ijw/a.xml\ncd34  200  ijw/b.xml"));
+    assertEquals("!digest ab12  100  ijw/a.xml", StreamKeys.digestLines("ab12  100  ijw/a.xml"));
     assertFalse(StreamKeys.isPerson(StreamKeys.deadLetter(d)));
-    assertFalse(StreamKeys.isPerson(StreamKeys.digestLine("x")));
+    assertFalse(StreamKeys.isPerson(StreamKeys.digestLines("x")));
     // a pseudonym is 64 hex digits: always a person's key
     String pseudonym = new Pseudonymiser("0123456789abcdef0123456789abcdef".getBytes(), "beleid").ofBsn("123456782");
     assertEquals(true, StreamKeys.isPerson(pseudonym));

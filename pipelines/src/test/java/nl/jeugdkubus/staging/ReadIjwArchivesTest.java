@@ -27,6 +27,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,8 @@ class ReadIjwArchivesTest {
     ModelCoders.register(p);
     PAssert.that(p.apply(new ReadIjwMessages(in + "/*.{xml,zip}").relativeTo(dir.toString()))
             .apply("Digests", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() == SourceRecord.Kind.INPUT_DIGEST))
-            .apply("Lines", MapElements.into(TypeDescriptors.strings()).via((SourceRecord r) -> r.as(String.class))))
+            .apply("Lines", FlatMapElements.into(TypeDescriptors.strings())
+                .via((SourceRecord r) -> List.of(r.as(String.class).split("\n")))))
         .containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }

@@ -22,6 +22,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.FlatMapElements;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -146,7 +147,9 @@ class ReadSourcesTest {
             MapElements.into(TypeDescriptors.strings()).via(DeadLetter::getReason)))
         .containsInAnyOrder("NOT_WELL_FORMED");
     // and one digest line per message file read: JW301, JW305, JW305-afgebroken, JW307
-    assertCount(ijw.apply("Digests", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() == Kind.INPUT_DIGEST)), 4);
+    assertCount(ijw.apply("Digests", org.apache.beam.sdk.transforms.Filter.by((SourceRecord r) -> r.kind() == Kind.INPUT_DIGEST))
+        .apply("DigestLines", FlatMapElements.into(TypeDescriptors.strings())
+            .via((SourceRecord r) -> List.of(r.as(String.class).split("\n")))), 4);
     p.run().waitUntilFinish();
   }
 }
