@@ -67,7 +67,7 @@ public final class SourceRecord {
 
   /**
    * Lines of the input digest list ({@link InputDigests#line}), separated by {@code '\n'} (no newline at the end):
-   * a reader gives one such record per bundle of files, not one per file, so that a million message files add a
+   * a reader gives one such record per thousand files, not one per file, so that a million message files add a
    * thousand records, not a million, to the grouping.
    */
   public static SourceRecord digestLines(String lines) {

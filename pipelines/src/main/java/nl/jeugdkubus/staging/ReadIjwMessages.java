@@ -29,7 +29,7 @@ import org.apache.beam.sdk.values.PCollection;
  * messages (JW305/JW307), declaratie lines (JW323) and dead letters. See {@link IjwMessageParser}. A {@code .zip}
  * file is an archive of messages ({@link MessageArchive}): each entry is one message. Every file read also gives
  * its line of the input digest list ({@link InputDigests#line}; one {@link SourceRecord#digestLines} record per
- * bundle of files), digested from the same bytes as are parsed, so that each file is opened once (a file that cannot be read is a READ_ERROR dead letter
+ * thousand files), digested from the same bytes as are parsed, so that each file is opened once (a file that cannot be read is a READ_ERROR dead letter
  * and has no line). One output, not one per kind: see {@link SourceRecord} for why. Counters: staging.ijw.read (messages: files and archive entries), staging.ijw.archives,
  * staging.ijw.&lt;TYPE&gt;.read (messages per type, UNKNOWN when not an iJw 3.2 message), staging.ijw.records,
  * staging.ijw.dead.
@@ -70,6 +70,9 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
         .setCoder(SourceRecordCoder.of());
   }
 
+  /** Digest lines per record (about 100 bytes each; see {@link LineBlocks}). */
+  static final int DIGEST_LINES_PER_RECORD = 1000;
+
   static final class ParseFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
     private final IjwMessageParser parser;
     private final String base;
@@ -78,8 +81,8 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
     private final Counter dead = Counters.counter("staging.ijw.dead");
     private final Counter archives = Counters.counter("staging.ijw.archives");
 
-    /** The digest lines of this bundle's files, newline-separated. */
-    private transient StringBuilder digests;
+    /** The digest lines of the files read since the last block was sent. */
+    private transient LineBlocks digests;
 
     ParseFn(IjwMessageParser parser, String base) {
       this.parser = parser;
@@ -88,20 +91,13 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
 
     @StartBundle
     public void startBundle() {
-      digests = new StringBuilder();
-    }
-
-    private void digested(String line) {
-      if (digests.length() > 0) digests.append('\n');
-      digests.append(line);
+      digests = new LineBlocks(DIGEST_LINES_PER_RECORD);
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext c) {
-      if (digests.length() > 0) {
-        c.output(SourceRecord.digestLines(digests.toString()), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
-      }
-      digests = new StringBuilder();
+      String rest = digests.rest();
+      if (rest != null) c.output(SourceRecord.digestLines(rest), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
     }
 
     @ProcessElement
@@ -142,7 +138,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
         String type;
         try {
           byte[] stored = StagingFiles.readStored(file);
-          digested(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base));
+          digested(InputDigests.line(InputDigests.sha256(stored), file.getMetadata(), base), out);
           try (InputStream in = StagingFiles.decompressed(file, stored)) {
             type = parser.parse(name, in, sink);
           }
@@ -170,7 +166,12 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
         sink.dead(StagingFiles.readError(IjwMessageParser.SOURCE, name, "IJW", e));
         return;
       }
-      digested(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base));
+      digested(InputDigests.line(InputDigests.hex(digest.digest()), file.getMetadata(), base), out);
+    }
+
+    private void digested(String line, OutputReceiver<SourceRecord> out) {
+      String block = digests.add(line);
+      if (block != null) out.output(SourceRecord.digestLines(block));
     }
 
     private static void counted(String type) {
