@@ -37,6 +37,19 @@ class InputDigestListTest {
   }
 
   @Test
+  void aPathWithTwoSpacesIsOnePathAndSortsAsAWhole() throws Exception {
+    Path list = dir.resolve("inputs/ijw.sha256");
+    Files.createDirectories(list.getParent());
+    // "a  z.xml" sorts before "a.xml" (' ' < '.'); its size is 7, not part of the path
+    Files.writeString(list, "h2  3  a.xml\nh1  7  a  z.xml\n\n");
+    InputDigestList d = InputDigestList.canonicalise(list);
+    assertEquals(2, d.files());
+    assertEquals(10, d.bytes());
+    assertEquals("h1  7  a  z.xml\nh2  3  a.xml\n", Files.readString(list));
+    assertEquals(List.of("a  z.xml", "a.xml"), d.lines().stream().map(InputDigestList::path).toList());
+  }
+
+  @Test
   void anyChangedAddedOrRemovedFileChangesTheListDigest() throws Exception {
     String base = digest("h1  5  a.csv\nh2  3  b.csv\n");
     assertEquals(base, digest("h2  3  b.csv\nh1  5  a.csv\n"), "order of writing does not matter");
