@@ -33,6 +33,11 @@ public record CellKey(
 
   /** The grouping key of the derivation step: area, age and sex (all periods and measures of it together). */
   public String deriveGroup() {
+    return group(area, age, sex);
+  }
+
+  /** The {@link #deriveGroup} key of an area, age key and geslacht. */
+  public static String group(String area, String age, String sex) {
     return String.join(SEP, area, age, sex);
   }
 
