@@ -65,7 +65,7 @@ public class ReadIjwMessages extends PTransform<PBegin, PCollection<SourceRecord
   @Override
   public PCollection<SourceRecord> expand(PBegin input) {
     Set<String> categories = ProductCategories.load(conf);
-    return StagingFiles.match(input, "Ijw", glob)
+    return StagingFiles.list(input, "Ijw", glob)
         .apply("ParseIjw", ParDo.of(new ParseFn(new IjwMessageParser(categories, rules), base)))
         .setCoder(SourceRecordCoder.of());
   }
